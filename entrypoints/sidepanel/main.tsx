@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Clinic Scout</p>, document.getElementById('app')!);

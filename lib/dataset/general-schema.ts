@@ -1,0 +1,55 @@
+import { z } from '../zod';
+import { FullIsoDate, PriceKind, Source } from './schema';
+
+const sources = z.array(Source).min(1);
+
+/** A typical market range, used when a provider publishes no price of its own. */
+export const TypicalPrice = z.object({
+  id: z.enum(['consultation', 'iv-session', 'im-session', 'at-home-session', 'spravato-session', 'maintenance-session']),
+  kind: PriceKind,
+  label: z.string().min(1),
+  low: z.number().nonnegative(),
+  high: z.number().nonnegative(),
+  sources,
+});
+
+export const Statement = z.object({ text: z.string().min(1), sources });
+
+export const Question = z.object({
+  /** Stable id: answers saved with a shortlist refer to it. */
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  topic: z.enum(['experience', 'staff', 'safety', 'protocol', 'cost', 'insurance', 'care']),
+  text: z.string().min(1),
+  /** Why it matters, one sentence. */
+  why: z.string().min(1),
+  sources,
+});
+
+export const General = z.object({
+  typicalPrices: z.array(TypicalPrice).min(1),
+  initialSeries: z.object({
+    sessionsLow: z.number().int().positive(),
+    sessionsHigh: z.number().int().positive(),
+    weeksLow: z.number().positive(),
+    weeksHigh: z.number().positive(),
+    note: z.string().min(1).optional(),
+    sources,
+  }),
+  spravato: z.object({
+    savingsProgramme: Statement,
+    coverage: Statement,
+    listPrice: Statement,
+  }),
+  responseRates: z.array(Statement),
+  sideEffects: z.array(Statement),
+  contraindications: z.array(Statement),
+  /** Neutral note on deferred-interest medical credit cards. */
+  deferredInterest: Statement,
+  questions: z.array(Question).min(1),
+  lastReviewed: FullIsoDate,
+});
+
+export type TypicalPrice = z.infer<typeof TypicalPrice>;
+export type Statement = z.infer<typeof Statement>;
+export type Question = z.infer<typeof Question>;
+export type General = z.infer<typeof General>;

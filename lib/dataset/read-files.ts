@@ -1,0 +1,25 @@
+// Node-only: scripts, tests and the build read the JSON files directly (the extension bundles them).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RecordFile } from './validate';
+
+export const DATA_DIR = new URL('../../data/', import.meta.url).pathname;
+
+export function readProviderFiles(dir = join(DATA_DIR, 'providers')): RecordFile[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const text = readFileSync(join(dir, file), 'utf8');
+      try {
+        return { file, data: JSON.parse(text) as unknown };
+      } catch (e) {
+        return { file, data: { __jsonError: (e as Error).message } };
+      }
+    });
+}
+
+export function readGeneralFile(): RecordFile {
+  const file = 'general.json';
+  return { file, data: JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8')) as unknown };
+}

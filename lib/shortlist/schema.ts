@@ -1,0 +1,73 @@
+import { z } from '../zod';
+import { HttpUrl, UsState } from '../dataset/schema';
+
+/** Where the user is with a clinic. */
+export const ItemStatus = z.enum(['considering', 'contacted', 'consultation-booked', 'ruled-out']);
+
+/** A price a clinic quoted the user (replaces the published range in the cost plan). */
+export const Quote = z.object({
+  consultation: z.number().nonnegative().nullable(),
+  perSession: z.number().nonnegative().nullable(),
+  note: z.string().max(2000),
+});
+
+/** A clinic the user added by hand: not from the dataset, always shown as the user's own entry. */
+export const CustomClinic = z.object({
+  name: z.string().trim().min(1).max(200),
+  website: HttpUrl.nullable(),
+  city: z.string().trim().max(100).nullable(),
+  state: UsState.nullable(),
+});
+
+/** The user's answer to one checklist question (question ids come from data/general.json). */
+export const Answer = z.object({
+  done: z.boolean(),
+  text: z.string().max(10_000),
+});
+
+/** The user's cost-plan choices for one item; null fields mean "use the default". */
+export const PlanOptions = z.object({
+  initialSessions: z.number().int().min(0).max(100).nullable(),
+  maintenancePerMonth: z.number().min(0).max(31).nullable(),
+  maintenanceMonths: z.number().int().min(0).max(120).nullable(),
+  /** Marginal tax rate in percent, when paying with HSA/FSA money. */
+  hsaTaxRate: z.number().min(0).max(60).nullable(),
+  spravatoInsurance: z.boolean(),
+});
+
+export const ShortlistItem = z.object({
+  id: z.string().min(1).max(100),
+  shortlistId: z.string().min(1).max(100),
+  /** Dataset provider id; null for a custom clinic. */
+  providerId: z.string().min(1).max(100).nullable(),
+  /** Name and website at the time of adding, so the item survives its provider leaving the dataset. */
+  snapshot: z.object({ name: z.string().min(1).max(200), website: HttpUrl.nullable() }),
+  custom: CustomClinic.nullable(),
+  status: ItemStatus,
+  notes: z.string().max(100_000),
+  quote: Quote.nullable(),
+  answers: z.record(z.string().max(100), Answer),
+  plan: PlanOptions.nullable(),
+  /** Sort key within the shortlist (ascending). */
+  position: z.number(),
+  createdAt: z.number().int().nonnegative(),
+  /** Last time the user touched it (ms since epoch). */
+  updatedAt: z.number().int().nonnegative(),
+});
+
+export const Shortlist = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string().trim().min(1).max(200),
+  createdAt: z.number().int().nonnegative(),
+  updatedAt: z.number().int().nonnegative(),
+  /** Set when deleted; the list is kept for a while so the deletion can be undone. */
+  deletedAt: z.number().int().nonnegative().nullable(),
+});
+
+export type ItemStatus = z.infer<typeof ItemStatus>;
+export type Quote = z.infer<typeof Quote>;
+export type CustomClinic = z.infer<typeof CustomClinic>;
+export type Answer = z.infer<typeof Answer>;
+export type PlanOptions = z.infer<typeof PlanOptions>;
+export type ShortlistItem = z.infer<typeof ShortlistItem>;
+export type Shortlist = z.infer<typeof Shortlist>;
