@@ -21,5 +21,9 @@ export function readProviderFiles(dir = join(DATA_DIR, 'providers')): RecordFile
 
 export function readGeneralFile(): RecordFile {
   const file = 'general.json';
-  return { file, data: JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8')) as unknown };
+  try {
+    return { file, data: JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8')) as unknown };
+  } catch (e) {
+    return { file, data: { __error: (e as Error).message } };
+  }
 }
