@@ -1,9 +1,33 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { assertValidDataset } from './scripts/assert-dataset';
 
+// The permissions are asserted exactly by tests/unit/manifest.test.ts: widening them is a deliberate change.
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
-    name: 'Clinic Scout',
+  hooks: {
+    // Invalid data fails the build with the record and field named.
+    // CLINIC_SCOUT_SKIP_DATA_CHECK=1 is for engineers mid-edit only; CI and npm test never set it.
+    'build:before': () => {
+      if (process.env.CLINIC_SCOUT_SKIP_DATA_CHECK !== '1') assertValidDataset();
+    },
   },
+  manifest: ({ browser }) => ({
+    name: 'Clinic Scout',
+    description:
+      'Recognises ketamine-therapy provider websites and shows sourced, dated facts. Nothing leaves your device.',
+    permissions: browser === 'firefox' ? ['storage', 'tabs'] : ['storage', 'tabs', 'sidePanel'],
+    action: { default_title: 'Clinic Scout' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'clinic-scout@clinic-scout.invalid',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
 });

@@ -1,2 +1,5 @@
 import { render } from 'preact';
-render(<p>Clinic Scout</p>, document.getElementById('app')!);
+import '../../components/styles.css';
+import { App } from './App';
+
+render(<App />, document.getElementById('app')!);

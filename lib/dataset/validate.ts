@@ -98,9 +98,6 @@ export function checkConventions(providers: Provider[]): DatasetProblem[] {
     p.comparison.forEach((c, i) => needSources(r, `comparison.${i}`, c.sources));
     p.lookalikes.forEach((l, i) => needSources(r, `lookalikes.${i}`, l.sources));
 
-    if (p.match.domains.length + p.match.hosts.length + p.match.paths.length === 0 && p.kind !== 'resource') {
-      add(r, 'match', 'no hostname: the provider could never be recognised');
-    }
     p.match.domains.forEach((host, i) => official.push({ host, id: r, field: `match.domains.${i}`, subdomains: true }));
     p.match.hosts.forEach((host, i) => official.push({ host, id: r, field: `match.hosts.${i}`, subdomains: false }));
   }
@@ -120,6 +117,16 @@ export function checkConventions(providers: Provider[]): DatasetProblem[] {
     p.confusableWith.forEach((c, i) => {
       if (!ids.has(c.id)) add(p.id, `confusableWith.${i}.id`, `no provider has id "${c.id}"`);
       needSources(p.id, `confusableWith.${i}`, c.sources);
+    });
+  }
+
+  // A look-alike names exactly one provider it is not: two claims would make the warning ambiguous.
+  const lookalikeOwner = new Map<string, string>();
+  for (const p of providers) {
+    p.lookalikes.forEach((l, i) => {
+      const owner = lookalikeOwner.get(l.host);
+      if (owner && owner !== p.id) add(p.id, `lookalikes.${i}.host`, `"${l.host}" is already a look-alike of ${owner}`);
+      lookalikeOwner.set(l.host, owner ?? p.id);
     });
   }
 
@@ -144,6 +151,7 @@ export function checkConventions(providers: Provider[]): DatasetProblem[] {
 export function unknownFields(p: Provider): string[] {
   const out: string[] = [];
   if (p.status.state === 'unknown') out.push('status');
+  if (p.match.domains.length + p.match.hosts.length + p.match.paths.length === 0) out.push('website (cannot be recognised)');
   if (p.modalities.value.length === 0) out.push('modalities');
   if (p.conditions.value.length + p.conditions.other.length === 0) out.push('conditions');
   if (p.delivery.value === 'unknown') out.push('delivery');

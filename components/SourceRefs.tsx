@@ -1,0 +1,33 @@
+import type { Source } from '../lib/dataset/schema';
+import { formatDate, isOlderThanAYear } from '../lib/format/dates';
+import { safeHref, siteName } from '../lib/format/links';
+
+interface Props {
+  sources: readonly Source[];
+  today: Date;
+  /** Shown before the list; "Source" reads better than "Sources" for one. */
+  label?: string;
+}
+
+/** Every fact on the card carries these: where it came from, when, and how much to trust it. */
+export function SourceRefs({ sources, today, label }: Props) {
+  if (sources.length === 0) return <p class="sources sources--none">No source found</p>;
+  return (
+    <p class="sources">
+      <span class="sources__label">{label ?? (sources.length === 1 ? 'Source' : 'Sources')}: </span>
+      {sources.map((s, i) => (
+        <span class="source" key={`${s.url}-${i}`}>
+          {i > 0 && '; '}
+          <a href={safeHref(s.url)} target="_blank" rel="noopener noreferrer">
+            {s.title ?? siteName(s.url)}
+          </a>
+          {', '}
+          {formatDate(s.date)}
+          {s.thirdParty && <span class="tag tag--muted"> third-party</span>}
+          {s.uncertain && <span class="tag tag--warn"> uncertain</span>}
+          {isOlderThanAYear(s.date, today) && <span class="tag tag--muted"> over 12 months old</span>}
+        </span>
+      ))}
+    </p>
+  );
+}

@@ -1,0 +1,66 @@
+import { browser } from 'wxt/browser';
+import { Disclaimer } from '../../components/Disclaimer';
+import type { Route } from '../../lib/route';
+import { useRoute } from './use-route';
+import { useSiteState } from './use-site-state';
+import { ProviderView } from './views/ProviderView';
+import { SiteView } from './views/SiteView';
+
+const TABS: Array<{ view: Route['view']; label: string }> = [
+  { view: 'site', label: 'This site' },
+  { view: 'browse', label: 'Browse' },
+  { view: 'shortlist', label: 'Shortlist' },
+  { view: 'compare', label: 'Compare' },
+];
+
+function fullPageUrl(tabId: number | null): string {
+  const base = browser.runtime.getURL('/sidepanel.html');
+  return `${base}${tabId !== null ? `?tabId=${tabId}` : ''}${location.hash}`;
+}
+
+export function App() {
+  const [route, go] = useRoute();
+  const site = useSiteState();
+  const isFullPage = new URLSearchParams(location.search).has('full') || innerWidth > 700;
+  const current = route.view === 'provider' ? 'browse' : route.view;
+
+  return (
+    <div class={`app ${isFullPage ? 'app--wide' : ''}`}>
+      <header class="topbar">
+        <h1 class="topbar__title">Clinic Scout</h1>
+        <nav aria-label="Views">
+          <ul class="tabs">
+            {TABS.map((t) => (
+              <li key={t.view}>
+                <a
+                  class="tabs__tab"
+                  href={`#/${t.view}`}
+                  aria-current={current === t.view ? 'page' : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    go(t.view === 'compare' ? { view: 'compare', ids: [] } : ({ view: t.view } as Route));
+                  }}
+                >
+                  {t.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {!isFullPage && (
+          <a class="topbar__open" href={fullPageUrl(site.loading ? null : site.tabId)} target="_blank" rel="noopener">
+            Open in a tab
+          </a>
+        )}
+      </header>
+      <main class="main" id="main">
+        {route.view === 'site' && <SiteView site={site} go={go} />}
+        {route.view === 'provider' && <ProviderView id={route.id} go={go} />}
+        {route.view === 'browse' && <p class="message">Browse is coming soon.</p>}
+        {route.view === 'shortlist' && <p class="message">Shortlists are coming soon.</p>}
+        {route.view === 'compare' && <p class="message">Compare is coming soon.</p>}
+      </main>
+      <Disclaimer />
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+// CSV export: RFC 4180 (CRLF line ends, fields quoted when they hold a comma, quote, CR or LF, inner
+// quotes doubled), UTF-8 with a BOM so Excel reads the accents and emoji, one header row, one row per item.
+// Cells a spreadsheet would run as a formula are neutralised as OWASP recommends: prefixed with ' and quoted.
+import { ESTIMATE_NOTE, ITEM_STATUS_LABEL, answerLines, factsBuilder } from './facts';
+import { groupItems, type ExportInput } from './input';
+
+export const BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+/** First characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula (incl. full-width forms). */
+const FORMULA_START = /^\s*[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** One CSV field: neutralised if it could run as a formula, quoted when needed. */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let s = String(value);
+  if (typeof value === 'string' && FORMULA_START.test(s)) return `"'${s.replace(/"/g, '""')}"`;
+  if (/[",\r\n]/.test(s)) s = `"${s.replace(/"/g, '""')}"`;
+  return s;
+}
+
+export function csvRow(cells: readonly (string | number | null | undefined)[]): string {
+  return cells.map(csvCell).join(',') + CRLF;
+}
+
+const est = (label: string) => `${label} (${ESTIMATE_NOTE})`;
+
+/** The fixed columns, before one column per checklist question and a final column for other answers. */
+export const CSV_COLUMNS = [
+  'List',
+  'Clinic',
+  'Website',
+  'Clinic status',
+  'Treatments',
+  'Delivery',
+  'Locations',
+  est('Consultation price'),
+  est('Per-session price'),
+  est('Other published prices'),
+  'Insurance',
+  'Financing',
+  'Sources',
+  'Your status',
+  'Quoted consultation ($)',
+  'Quoted per session ($)',
+  'Quote note',
+  est('Cost estimate'),
+  'Notes',
+] as const;
+
+export const OTHER_ANSWERS_COLUMN = 'Other checklist answers';
+
+/**
+ * The CSV text, starting with a BOM. Save it as `text/csv;charset=utf-8`. Multi-value cells are joined
+ * with "; " (sources with spaces, since URLs cannot contain one). A checklist cell reads "Done — answer",
+ * "Done", or the answer alone.
+ */
+export function toCsv(input: ExportInput): string {
+  const questions = input.general?.questions ?? [];
+  const facts = factsBuilder(input.provider);
+  const out: string[] = [BOM, csvRow([...CSV_COLUMNS, ...questions.map((q) => q.text), OTHER_ANSWERS_COLUMN])];
+  for (const { list, items } of groupItems(input.shortlists, input.items)) {
+    for (const item of items) {
+      const f = facts(item);
+      const answers = answerLines(item, input.general);
+      const byQuestion = new Map(answers.filter((a) => a.known).map((a) => [a.questionId, answerCell(a)]));
+      const other = answers.filter((a) => !a.known).map((a) => `${a.question}: ${answerCell(a)}`);
+      out.push(
+        csvRow([
+          list.name,
+          f.name,
+          f.website,
+          f.statusDetail ? `${f.status}. ${f.statusDetail}` : f.status,
+          f.treatments,
+          f.delivery,
+          f.locations.join('; '),
+          f.consultation.join('; ') || (f.origin === 'dataset' ? 'not published' : ''),
+          f.perSession.join('; ') || (f.origin === 'dataset' ? 'not published' : ''),
+          f.otherPrices.join('; '),
+          f.insurance,
+          f.financing,
+          f.sources.map((s) => s.url).join(' '),
+          ITEM_STATUS_LABEL[item.status],
+          item.quote?.consultation,
+          item.quote?.perSession,
+          item.quote?.note,
+          input.itemExtras?.(item)?.costEstimate,
+          item.notes,
+          ...questions.map((q) => byQuestion.get(q.id) ?? ''),
+          other.join('; '),
+        ]),
+      );
+    }
+  }
+  return out.join('');
+}
+
+function answerCell(a: { done: boolean; text: string }): string {
+  if (a.done) return a.text ? `Done — ${a.text}` : 'Done';
+  return a.text;
+}

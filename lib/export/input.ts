@@ -1,0 +1,64 @@
+// What the CSV and Markdown exports take, and which lists and items an export covers.
+import type { Provider } from '../dataset/schema';
+import type { General } from '../dataset/general-schema';
+import type { Shortlist, ShortlistItem } from '../shortlist/schema';
+
+/** Extra lines the UI computes for one item (the exports never compute costs themselves). */
+export interface ItemExtras {
+  /** One line from the cost plan, e.g. "$2,400–$4,800 for the first 6 sessions". Shown with the estimate caveat. */
+  costEstimate?: string;
+}
+
+/** A comparison of a list's clinics, as the UI shows it: one column per clinic. Markdown only. */
+export interface ComparisonTable {
+  /** Column headings after the row-label column, usually the clinic names. */
+  columns: string[];
+  rows: { label: string; cells: string[] }[];
+}
+
+export interface ExportInput {
+  /** The lists to export, in the order to show them. */
+  shortlists: readonly Shortlist[];
+  /** Items; those on lists not in `shortlists` are ignored. Ordered by `position` within each list. */
+  items: readonly ShortlistItem[];
+  /** Dataset lookup; undefined for ids no longer in the dataset (the item's snapshot is used). */
+  provider: (id: string) => Provider | undefined;
+  /** For the checklist question texts; answers to questions it does not list are still exported. */
+  general: Pick<General, 'questions'> | null;
+  /** Date shown in the Markdown header (local date). */
+  exportedAt: Date;
+  /** Per-item cost line, from the cost plan. */
+  itemExtras?: (item: ShortlistItem) => ItemExtras | undefined;
+  /** Per-list comparison table (Markdown only; a CSV has one row per item). */
+  comparison?: (list: Shortlist) => ComparisonTable | undefined;
+}
+
+/**
+ * The records one export covers: one list (`listId`) or all lists, lists in the trash only when
+ * `includeDeleted` (use it for the "back up everything" JSON so a restore is exact).
+ */
+export function selectForExport(
+  data: { shortlists: readonly Shortlist[]; items: readonly ShortlistItem[] },
+  options: { listId?: string | null; includeDeleted?: boolean } = {},
+): { shortlists: Shortlist[]; items: ShortlistItem[] } {
+  const shortlists = data.shortlists.filter((s) =>
+    options.listId != null ? s.id === options.listId : options.includeDeleted || s.deletedAt === null,
+  );
+  const ids = new Set(shortlists.map((s) => s.id));
+  return { shortlists, items: data.items.filter((i) => ids.has(i.shortlistId)) };
+}
+
+/** Each list with its items in display order (position, then creation, then id). */
+export function groupItems(
+  shortlists: readonly Shortlist[],
+  items: readonly ShortlistItem[],
+): { list: Shortlist; items: ShortlistItem[] }[] {
+  const byList = new Map<string, ShortlistItem[]>(shortlists.map((s) => [s.id, []]));
+  for (const item of items) byList.get(item.shortlistId)?.push(item);
+  return shortlists.map((list) => ({
+    list,
+    items: (byList.get(list.id) ?? []).sort(
+      (a, b) => a.position - b.position || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    ),
+  }));
+}

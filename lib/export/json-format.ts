@@ -1,0 +1,93 @@
+// The JSON backup format: writing the current version, and the chain that reads every version ever written.
+//
+// To add version 2: create format-v2.ts (ExportFileV2 with `version: z.literal(2)`), give the v1 entry in
+// VERSIONS an `upgrade` that turns a parsed v1 file into a v2 file, append { version: 2, schema: ExportFileV2,
+// upgrade: null }, point CURRENT_VERSION and `toJson` at v2, and add ExportFileV2 to ExportFile below.
+// Old files are then parsed by their own frozen schema and upgraded step by step.
+import { z } from '../zod';
+import { Shortlist, ShortlistItem } from '../shortlist/schema';
+import { ExportFileV1, FORMAT_NAME } from './format-v1';
+
+export { FORMAT_NAME };
+
+/** The version `toJson` writes and the newest one `parseImport` reads. */
+export const CURRENT_VERSION = 1;
+
+/** Any export file this release can read, discriminated by `version` (used for the published JSON Schema). */
+export const ExportFile = z.discriminatedUnion('version', [ExportFileV1]);
+
+/** The current version's file, as written and as returned by parseImport after upgrading. */
+export type CurrentExportFile = ExportFileV1;
+
+export interface VersionStep {
+  version: number;
+  schema: z.ZodType;
+  /** Turns a file of this version (already validated by `schema`) into the next version; null for the newest. */
+  upgrade: ((file: never) => unknown) | null;
+}
+
+/** Oldest first; each entry's upgrade yields the next entry's input. */
+export const VERSIONS: readonly VersionStep[] = [{ version: 1, schema: ExportFileV1, upgrade: null }];
+
+/** The current-version schema, re-checked after upgrading an older file. */
+export const CurrentFile = z.object({
+  format: z.literal(FORMAT_NAME),
+  version: z.literal(CURRENT_VERSION),
+  exportedAt: z.string(),
+  shortlists: z.array(Shortlist),
+  items: z.array(ShortlistItem),
+});
+
+export interface ShortlistData {
+  shortlists: Shortlist[];
+  items: ShortlistItem[];
+}
+
+/**
+ * The export file for `data`, as an object. Copies exactly the model's fields (anything else a storage
+ * layer keeps on its records is left out, so the file always passes the strict import schema) and does
+ * not validate: a backup must never fail to be written.
+ */
+export function buildExportFile(data: { shortlists: readonly Shortlist[]; items: readonly ShortlistItem[] }, exportedAt: Date): CurrentExportFile {
+  return {
+    format: FORMAT_NAME,
+    version: CURRENT_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    shortlists: data.shortlists.map(copyShortlist),
+    items: data.items.map(copyItem),
+  };
+}
+
+/** The JSON backup text (pretty-printed, UTF-8 when saved, no BOM). Save as application/json. */
+export function toJson(data: { shortlists: readonly Shortlist[]; items: readonly ShortlistItem[] }, exportedAt: Date): string {
+  return `${JSON.stringify(buildExportFile(data, exportedAt), null, 2)}\n`;
+}
+
+function copyShortlist(s: Shortlist): Shortlist {
+  return { id: s.id, name: s.name, createdAt: s.createdAt, updatedAt: s.updatedAt, deletedAt: s.deletedAt };
+}
+
+function copyItem(i: ShortlistItem): ShortlistItem {
+  return {
+    id: i.id,
+    shortlistId: i.shortlistId,
+    providerId: i.providerId,
+    snapshot: { name: i.snapshot.name, website: i.snapshot.website },
+    custom: i.custom && { name: i.custom.name, website: i.custom.website, city: i.custom.city, state: i.custom.state },
+    status: i.status,
+    notes: i.notes,
+    quote: i.quote && { consultation: i.quote.consultation, perSession: i.quote.perSession, note: i.quote.note },
+    // fromEntries defines own properties, so even an odd key cannot become a prototype.
+    answers: Object.fromEntries(Object.entries(i.answers).map(([k, a]) => [k, { done: a.done, text: a.text }])),
+    plan: i.plan && {
+      initialSessions: i.plan.initialSessions,
+      maintenancePerMonth: i.plan.maintenancePerMonth,
+      maintenanceMonths: i.plan.maintenanceMonths,
+      hsaTaxRate: i.plan.hsaTaxRate,
+      spravatoInsurance: i.plan.spravatoInsurance,
+    },
+    position: i.position,
+    createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
+  };
+}

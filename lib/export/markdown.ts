@@ -1,0 +1,93 @@
+// Markdown export: a readable summary to paste into a message or print. All user text goes through
+// markdown-escape.ts; dataset text is escaped too (it is plain prose, not Markdown).
+import type { Source } from '../dataset/schema';
+import type { ShortlistItem } from '../shortlist/schema';
+import { DISCLAIMER, ESTIMATE_NOTE, ITEM_STATUS_LABEL, answerLines, factsBuilder, type ItemFacts, quoteText } from './facts';
+import { localDate } from './filename';
+import { groupItems, type ComparisonTable, type ExportInput } from './input';
+import { escapeBlock, escapeInline, mdLink } from './markdown-escape';
+
+/**
+ * The summary: a header with the date and the disclaimer, then each list (with its comparison table when
+ * given) and each clinic: status first when not operating, key facts, the cost estimate line, the user's
+ * status, quote, notes and checklist answers, and sources as links.
+ */
+export function toMarkdown(input: ExportInput): string {
+  const facts = factsBuilder(input.provider);
+  const links = new Map<string, string>();
+  const sourceLink = (s: Source) => {
+    let link = links.get(s.url);
+    if (link === undefined) links.set(s.url, (link = mdLink(s.title ?? siteName(s.url), s.url)));
+    return link;
+  };
+
+  const out: string[] = [`# Clinic Scout shortlist — ${localDate(input.exportedAt)}\n\n> ${DISCLAIMER}\n`];
+  for (const { list, items } of groupItems(input.shortlists, input.items)) {
+    out.push(`\n## ${escapeInline(list.name)}\n`);
+    if (list.deletedAt !== null) out.push('\n_This list is in the trash._\n');
+    const table = input.comparison?.(list);
+    if (table && table.rows.length) out.push(`\n${comparisonTable(table)}`);
+    if (items.length === 0) out.push('\n_No clinics on this list._\n');
+    for (const item of items) out.push(itemSection(item, facts(item), input, sourceLink));
+  }
+  return out.join('');
+}
+
+function itemSection(item: ShortlistItem, f: ItemFacts, input: ExportInput, sourceLink: (s: Source) => string): string {
+  const lines: string[] = [];
+  const add = (label: string, value: string | null | undefined) => {
+    if (value) lines.push(`- ${label}: ${escapeInline(value)}`);
+  };
+  if (!f.operating) lines.push(`- **${escapeInline(f.status)}.**${f.statusDetail ? ` ${escapeInline(f.statusDetail)}` : ''}`);
+  if (f.origin === 'custom') lines.push('- Your own entry — not from Clinic Scout’s data.');
+  if (f.origin === 'missing') lines.push('- Not in Clinic Scout’s current data: only the name and website you saved are shown.');
+  if (f.website) lines.push(`- Website: ${mdLink(siteName(f.website), f.website)}`);
+  if (f.origin === 'dataset' && f.operating) add('Status', f.status);
+  add('Treatments', f.treatments);
+  add('Delivery', f.delivery);
+  add('Locations', f.locations.join('; '));
+  add(`Consultation (${ESTIMATE_NOTE})`, f.consultation.join('; '));
+  add(`Per session (${ESTIMATE_NOTE})`, f.perSession.join('; '));
+  add(`Other prices (${ESTIMATE_NOTE})`, f.otherPrices.join('; '));
+  if (f.origin === 'dataset' && !f.consultation.length && !f.perSession.length && !f.otherPrices.length) {
+    add('Prices', f.pricesNote ?? 'not published');
+  }
+  add('Insurance', f.insurance);
+  add('Financing', f.financing);
+  const cost = input.itemExtras?.(item)?.costEstimate;
+  if (cost) lines.push(`- Cost estimate: ${escapeInline(cost)} (${ESTIMATE_NOTE})`);
+  add('Your status', ITEM_STATUS_LABEL[item.status]);
+  const quote = quoteText(item);
+  const quoteNote = item.quote?.note.trim();
+  if (quote || quoteNote) add('Quoted', [quote, quoteNote].filter(Boolean).join(' — '));
+  if (item.notes.trim()) lines.push(`- Notes:  \n${escapeBlock(item.notes, '  ')}`);
+  const answers = answerLines(item, input.general);
+  if (answers.length) {
+    lines.push('- Checklist:');
+    for (const a of answers) {
+      const head = `  - [${a.done ? 'x' : ' '}] ${escapeInline(a.question)}`;
+      lines.push(a.text.trim() ? `${head}  \n${escapeBlock(a.text, '    ')}` : head);
+    }
+  }
+  if (f.sources.length) lines.push(`- Sources: ${f.sources.map(sourceLink).join(', ')}`);
+  return `\n### ${escapeInline(f.name)}\n\n${lines.join('\n')}\n`;
+}
+
+function comparisonTable(t: ComparisonTable): string {
+  const row = (cells: readonly string[]) => `| ${cells.map((c) => escapeInline(c) || ' ').join(' | ')} |\n`;
+  const width = t.columns.length + 1;
+  const pad = (cells: readonly string[]) => [...cells, ...Array<string>(Math.max(0, width - cells.length)).fill('')].slice(0, width);
+  return (
+    row(pad(['', ...t.columns])) +
+    `|${' --- |'.repeat(width)}\n` +
+    t.rows.map((r) => row(pad([r.label, ...r.cells]))).join('')
+  );
+}
+
+function siteName(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}

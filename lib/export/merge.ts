@@ -1,0 +1,243 @@
+// Merging an imported file into what is already stored. planImport previews, applyImportChoices turns the
+// user's choices into the exact records to write (puts only, in one transaction). Nothing is overwritten
+// unless the user picked "take theirs" for that conflict.
+//
+// Lists match by id, else by name (case- and space-insensitive, lists not in the trash): items of a list
+// matched by name go into the existing list. Items match by id, else by same target list + same provider
+// (custom clinics: same name). A match whose content is the same is "unchanged"; otherwise it is a conflict.
+import type { Shortlist, ShortlistItem } from '../shortlist/schema';
+
+export const CHOICES = ['keep-mine', 'take-theirs', 'keep-both'] as const;
+export type ImportChoice = (typeof CHOICES)[number];
+
+export interface ShortlistRecords {
+  shortlists: readonly Shortlist[];
+  items: readonly ShortlistItem[];
+}
+
+export interface ListConflict {
+  /** Key for the choices record. */
+  key: string;
+  mine: Shortlist;
+  theirs: Shortlist;
+}
+
+export interface ItemConflict {
+  key: string;
+  /** 'same-id': the same item changed on both sides; 'same-clinic': the same clinic on the same list. */
+  reason: 'same-id' | 'same-clinic';
+  mine: ShortlistItem;
+  theirs: ShortlistItem;
+  /** The incoming list it belongs to; if that list's conflict is resolved 'keep-both', this choice is not needed. */
+  theirListId: string;
+}
+
+export interface ImportPlan {
+  lists: {
+    add: Shortlist[];
+    /** Incoming lists whose items go into an existing list with the same name. */
+    mergeByName: { theirs: Shortlist; mine: Shortlist }[];
+    unchanged: Shortlist[];
+    conflicts: ListConflict[];
+  };
+  items: {
+    add: ShortlistItem[];
+    unchanged: ShortlistItem[];
+    conflicts: ItemConflict[];
+  };
+  /** Incoming list id → the list id its items go to (unless its conflict is resolved 'keep-both'). */
+  listTarget: Record<string, string>;
+  /** Every id in use on either side, so fresh ids never collide. */
+  usedIds: string[];
+}
+
+const normName = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+export function planImport(existing: ShortlistRecords, incoming: ShortlistRecords): ImportPlan {
+  const plan: ImportPlan = {
+    lists: { add: [], mergeByName: [], unchanged: [], conflicts: [] },
+    items: { add: [], unchanged: [], conflicts: [] },
+    listTarget: {},
+    usedIds: [],
+  };
+  const listsById = new Map(existing.shortlists.map((s) => [s.id, s]));
+  const listsByName = new Map<string, Shortlist>();
+  for (const s of [...existing.shortlists].sort((a, b) => a.createdAt - b.createdAt)) {
+    if (s.deletedAt === null && !listsByName.has(normName(s.name))) listsByName.set(normName(s.name), s);
+  }
+
+  for (const theirs of incoming.shortlists) {
+    const mine = listsById.get(theirs.id);
+    if (mine) {
+      plan.listTarget[theirs.id] = mine.id;
+      if (deepEqual(mine, theirs)) plan.lists.unchanged.push(theirs);
+      else plan.lists.conflicts.push({ key: `list:${theirs.id}`, mine, theirs });
+      continue;
+    }
+    const byName = theirs.deletedAt === null ? listsByName.get(normName(theirs.name)) : undefined;
+    if (byName) {
+      plan.listTarget[theirs.id] = byName.id;
+      plan.lists.mergeByName.push({ theirs, mine: byName });
+    } else {
+      plan.listTarget[theirs.id] = theirs.id;
+      plan.lists.add.push(theirs);
+    }
+  }
+
+  const itemsById = new Map(existing.items.map((i) => [i.id, i]));
+  const claimed = new Set<string>();
+  const byClinic = new Map<string, ShortlistItem[]>();
+  for (const i of existing.items) {
+    const k = clinicKey(i.shortlistId, i);
+    if (k) byClinic.set(k, [...(byClinic.get(k) ?? []), i]);
+  }
+  // Same-id matches first, so a clinic match never takes an item that an id match needs.
+  for (const t of incoming.items) if (itemsById.has(t.id)) claimed.add(t.id);
+
+  for (const theirs of incoming.items) {
+    const target = plan.listTarget[theirs.shortlistId] ?? theirs.shortlistId;
+    const byId = itemsById.get(theirs.id);
+    if (byId) {
+      if (deepEqual(byId, { ...theirs, shortlistId: target })) plan.items.unchanged.push(theirs);
+      else plan.items.conflicts.push({ key: `item:${theirs.id}`, reason: 'same-id', mine: byId, theirs, theirListId: theirs.shortlistId });
+      continue;
+    }
+    const k = clinicKey(target, theirs);
+    const mine = k ? byClinic.get(k)?.find((i) => !claimed.has(i.id)) : undefined;
+    if (mine) {
+      claimed.add(mine.id);
+      if (sameContent(mine, theirs)) plan.items.unchanged.push(theirs);
+      else plan.items.conflicts.push({ key: `item:${theirs.id}`, reason: 'same-clinic', mine, theirs, theirListId: theirs.shortlistId });
+    } else {
+      plan.items.add.push(theirs);
+    }
+  }
+
+  const used = new Set<string>();
+  for (const r of [existing, incoming]) {
+    for (const s of r.shortlists) used.add(s.id);
+    for (const i of r.items) used.add(i.id);
+  }
+  plan.usedIds = [...used];
+  return plan;
+}
+
+/** The conflicts that need a choice, given the list choices made so far (items of a list kept as a copy need none). */
+export function conflictsNeedingChoice(plan: ImportPlan, choices: Readonly<Record<string, ImportChoice>>): string[] {
+  const copied = copiedLists(plan, choices);
+  return [
+    ...plan.lists.conflicts.map((c) => c.key),
+    ...plan.items.conflicts.filter((c) => !copied.has(c.theirListId)).map((c) => c.key),
+  ];
+}
+
+export class MissingChoicesError extends Error {
+  constructor(readonly keys: string[]) {
+    super(`No valid choice was made for ${keys.length} conflict${keys.length === 1 ? '' : 's'}: ${keys.join(', ')}`);
+    this.name = 'MissingChoicesError';
+  }
+}
+
+/**
+ * The records to write (put) for the user's choices, keyed by conflict key:
+ * - keep-mine: nothing of theirs is written for that conflict;
+ * - take-theirs: their version is written over mine (same id as mine, on mine's list for a clinic match);
+ * - keep-both: their version is written with a fresh id (a list: a copy named "… (imported)", holding
+ *   copies of all the incoming items of that list).
+ * Throws MissingChoicesError when a conflict has no choice, so nothing is ever decided silently.
+ */
+export function applyImportChoices(
+  plan: ImportPlan,
+  choices: Readonly<Record<string, ImportChoice>>,
+  newId: () => string = () => crypto.randomUUID(),
+): { shortlists: Shortlist[]; items: ShortlistItem[] } {
+  const missing = conflictsNeedingChoice(plan, choices).filter(
+    (k) => !Object.prototype.hasOwnProperty.call(choices, k) || !CHOICES.includes(choices[k]!),
+  );
+  if (missing.length) throw new MissingChoicesError(missing);
+
+  const used = new Set(plan.usedIds);
+  const freshId = () => {
+    let id = newId();
+    while (used.has(id)) id = newId();
+    used.add(id);
+    return id;
+  };
+  const shortlists: Shortlist[] = [...plan.lists.add];
+  const target = new Map(Object.entries(plan.listTarget));
+  const copies = new Map<string, string>();
+  for (const c of plan.lists.conflicts) {
+    const choice = choices[c.key];
+    if (choice === 'take-theirs') shortlists.push(c.theirs);
+    else if (choice === 'keep-both') {
+      const id = freshId();
+      copies.set(c.theirs.id, id);
+      shortlists.push({ ...c.theirs, id, name: copyName(c.theirs.name) });
+    }
+  }
+
+  const items: ShortlistItem[] = [];
+  const place = (theirs: ShortlistItem, write: (listId: string) => ShortlistItem | null) => {
+    const copyList = copies.get(theirs.shortlistId);
+    const item = copyList ? { ...theirs, id: freshId(), shortlistId: copyList } : write(target.get(theirs.shortlistId) ?? theirs.shortlistId);
+    if (item) items.push(item);
+  };
+  for (const theirs of plan.items.add) place(theirs, (listId) => ({ ...theirs, shortlistId: listId }));
+  for (const theirs of plan.items.unchanged) place(theirs, () => null);
+  for (const c of plan.items.conflicts) {
+    place(c.theirs, (listId) => {
+      const choice = choices[c.key];
+      if (choice === 'take-theirs') {
+        return { ...c.theirs, id: c.mine.id, shortlistId: c.reason === 'same-clinic' ? c.mine.shortlistId : listId };
+      }
+      return choice === 'keep-both' ? { ...c.theirs, id: freshId(), shortlistId: listId } : null;
+    });
+  }
+  return { shortlists, items };
+}
+
+/** "Denver (imported)", shortened (by whole characters) to stay within the 200-character limit. */
+function copyName(name: string): string {
+  const suffix = ' (imported)';
+  const chars = Array.from(name);
+  return chars.length + suffix.length <= 200 ? name + suffix : chars.slice(0, 200 - suffix.length).join('').trimEnd() + suffix;
+}
+
+function copiedLists(plan: ImportPlan, choices: Readonly<Record<string, ImportChoice>>): Set<string> {
+  return new Set(plan.lists.conflicts.filter((c) => choices[c.key] === 'keep-both').map((c) => c.theirs.id));
+}
+
+function clinicKey(listId: string, item: ShortlistItem): string | null {
+  if (item.providerId !== null) return `${listId}\u0000p:${item.providerId}`;
+  if (item.custom) return `${listId}\u0000c:${normName(item.custom.name)}`;
+  return null;
+}
+
+/** Same clinic and the same things the user wrote (ids, position and timestamps aside). */
+function sameContent(a: ShortlistItem, b: ShortlistItem): boolean {
+  return (
+    a.providerId === b.providerId &&
+    a.status === b.status &&
+    a.notes === b.notes &&
+    deepEqual(a.snapshot, b.snapshot) &&
+    deepEqual(a.custom, b.custom) &&
+    deepEqual(a.quote, b.quote) &&
+    deepEqual(a.answers, b.answers) &&
+    deepEqual(a.plan, b.plan)
+  );
+}
+
+/** Structural equality of JSON-like values (key order ignored). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) {
+    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
+    if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}

@@ -1,0 +1,56 @@
+import type { Condition, Modality, ProviderKind, StatusState, Tri } from '../dataset/schema';
+
+export const MODALITY_LABEL: Record<Modality, string> = {
+  'iv-infusion': 'IV infusion',
+  'im-injection': 'IM injection',
+  subcutaneous: 'Subcutaneous injection',
+  'esketamine-nasal': 'Esketamine nasal spray (Spravato)',
+  'oral-sublingual': 'Oral / sublingual',
+  'ketamine-assisted-psychotherapy': 'Ketamine-assisted psychotherapy',
+};
+
+export const CONDITION_LABEL: Record<Condition, string> = {
+  depression: 'Depression',
+  'treatment-resistant-depression': 'Treatment-resistant depression',
+  'bipolar-depression': 'Bipolar depression',
+  'postpartum-depression': 'Postpartum depression',
+  'suicidal-ideation': 'Suicidal thoughts',
+  anxiety: 'Anxiety',
+  ptsd: 'PTSD',
+  ocd: 'OCD',
+  'chronic-pain': 'Chronic pain',
+  migraine: 'Migraine',
+  'substance-use': 'Substance use',
+  'eating-disorders': 'Eating disorders',
+};
+
+export const KIND_LABEL: Record<ProviderKind, string> = {
+  'clinic-network': 'Clinic network',
+  'single-clinic': 'Clinic',
+  'telehealth-programme': 'Telehealth programme',
+  'medication-programme': 'Medication programme',
+  resource: 'Information resource',
+};
+
+export const STATUS_LABEL: Record<StatusState, string> = {
+  operating: 'Operating',
+  closed: 'Closed',
+  acquired: 'Acquired',
+  unknown: 'Status unknown',
+};
+
+export const DELIVERY_LABEL = {
+  'in-clinic': 'In clinic',
+  'at-home': 'At home',
+  both: 'In clinic and at home',
+  unknown: 'Unknown',
+} as const;
+
+export const TRI_LABEL: Record<Tri, string> = { yes: 'Yes', no: 'No', unknown: 'Unknown' };
+
+export const INSURANCE_LABEL = {
+  yes: 'Accepted',
+  no: 'Not accepted',
+  some: 'Some services or plans',
+  unknown: 'Unknown',
+} as const;

@@ -1,0 +1,31 @@
+import type { MatchResult } from '../match';
+import type { StatusState } from '../dataset/schema';
+
+export interface BadgeLook {
+  text: string;
+  color: string;
+  title: string;
+}
+
+export interface BadgeProvider {
+  name: string;
+  state: StatusState;
+}
+
+/**
+ * The toolbar badge is the only invitation to open the panel (no browser lets an extension open it
+ * by itself), so each outcome has its own look: recognised, closed, and "this is not X".
+ */
+export function badgeFor(result: MatchResult, lookup: (id: string) => BadgeProvider | undefined): BadgeLook {
+  const none: BadgeLook = { text: '', color: '#5f6368', title: 'Clinic Scout' };
+  if (result.kind === 'none') return none;
+  const provider = lookup(result.providerId);
+  if (!provider) return none;
+  if (result.kind === 'lookalike') {
+    return { text: '?', color: '#9a4d00', title: `Clinic Scout: this site is not ${provider.name}. Click for details.` };
+  }
+  if (provider.state === 'closed') {
+    return { text: '✕', color: '#8b1a1a', title: `Clinic Scout: ${provider.name} has closed. Click for details.` };
+  }
+  return { text: '●', color: '#0b6e4f', title: `Clinic Scout: ${provider.name}. Click for sourced facts.` };
+}

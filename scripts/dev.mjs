@@ -1,0 +1,20 @@
+// npm run dev: WXT's dev runner (opens a browser with the extension and reloads it on change).
+// Where no display exists it cannot open a browser, so it builds once and says how to load by hand.
+import { spawnSync } from 'node:child_process';
+
+const args = process.argv.slice(2);
+const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+const run = (cmd, argv) => spawnSync(cmd, argv, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
+
+if (!headless) process.exit(run('npx', ['wxt', ...args]));
+
+console.log('\nNo display found, so the dev runner cannot open a browser here. Building the extension instead…\n');
+const status = run('npx', ['wxt', 'build']) || run('npx', ['wxt', 'build', '-b', 'firefox']);
+if (status) process.exit(status);
+console.log(`
+Built. To load it by hand on a machine with a display:
+  Chrome/Chromium: open chrome://extensions, turn on "Developer mode", click "Load unpacked"
+                   and choose .output/chrome-mv3
+  Firefox:         open about:debugging#/runtime/this-firefox, click "Load Temporary Add-on…"
+                   and choose .output/firefox-mv2/manifest.json
+`);

@@ -1,0 +1,337 @@
+// Stock Firefox ESR (Debian's /usr/bin/firefox-esr), headless, driven over WebDriver BiDi with the
+// `ws` package. No Playwright (it needs a patched Firefox), no geckodriver, never downloads anything.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+type Pref = string | number | boolean;
+
+/** Fails with `what` named when `promise` takes longer than `ms`. */
+export async function withTimeout<T>(what: string, ms: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Prefs that keep Firefox quiet and offline: no updates, telemetry, studies, remote settings,
+ * safe browsing, captive-portal or connectivity probes, first-run or what's-new pages, prefetching,
+ * DNS over HTTPS, HTTPS-First upgrades, and no proxy taken from the environment.
+ * `network.dns.localDomains` makes the given hostnames resolve to the loopback address.
+ */
+export function quietPrefs(localDomains: string[]): Record<string, Pref> {
+  return {
+    'network.dns.localDomains': localDomains.join(','),
+    // Connections
+    'network.proxy.type': 0,
+    'network.trr.mode': 5,
+    'network.http.http3.enable': false,
+    'network.prefetch-next': false,
+    'network.dns.disablePrefetch': true,
+    'network.http.speculative-parallel-limit': 0,
+    'network.predictor.enabled': false,
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    'dom.security.https_first': false,
+    'dom.security.https_first_schemeless': false,
+    'dom.security.https_only_mode': false,
+    'browser.fixup.alternate.enabled': false,
+    'security.OCSP.enabled': 0,
+    'security.remote_settings.crlite_filters.enabled': false,
+    'security.remote_settings.intermediates.enabled': false,
+    // Updates of Firefox, add-ons, system add-ons, plugins and search engines
+    'app.update.disabledForTesting': true,
+    'app.update.auto': false,
+    'app.update.checkInstallTime': false,
+    'extensions.update.enabled': false,
+    'extensions.update.autoUpdateDefault': false,
+    'extensions.systemAddon.update.enabled': false,
+    'extensions.systemAddon.update.url': '',
+    'extensions.blocklist.enabled': false,
+    'extensions.getAddons.cache.enabled': false,
+    'extensions.getAddons.discovery.api_url': '',
+    'extensions.htmlaboutaddons.recommendations.enabled': false,
+    'extensions.recommendations.themeRecommendationUrl': '',
+    'media.gmp-manager.url': '',
+    'media.gmp-gmpopenh264.enabled': false,
+    'media.gmp-widevinecdm.enabled': false,
+    'browser.search.update': false,
+    'browser.region.update.enabled': false,
+    'browser.region.network.url': '',
+    'geo.provider.network.url': '',
+    // Telemetry, studies, experiments, remote settings
+    'toolkit.telemetry.enabled': false,
+    'toolkit.telemetry.unified': false,
+    'toolkit.telemetry.archive.enabled': false,
+    'toolkit.telemetry.server': '',
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'datareporting.healthreport.uploadEnabled': false,
+    'app.normandy.enabled': false,
+    'app.normandy.api_url': '',
+    'app.shield.optoutstudies.enabled': false,
+    'messaging-system.rsexperimentloader.enabled': false,
+    'nimbus.rsexperimentloader.enabled': false,
+    'services.settings.server': 'data:,#remote-settings-dummy/v1',
+    'browser.ping-centre.telemetry': false,
+    'identity.fxaccounts.enabled': false,
+    'browser.discovery.enabled': false,
+    'browser.uitour.enabled': false,
+    // Safe browsing and tracking-protection list downloads
+    'browser.safebrowsing.malware.enabled': false,
+    'browser.safebrowsing.phishing.enabled': false,
+    'browser.safebrowsing.downloads.enabled': false,
+    'browser.safebrowsing.downloads.remote.enabled': false,
+    'browser.safebrowsing.blockedURIs.enabled': false,
+    'browser.safebrowsing.update.enabled': false,
+    'browser.safebrowsing.provider.google.updateURL': '',
+    'browser.safebrowsing.provider.google4.updateURL': '',
+    'browser.safebrowsing.provider.mozilla.updateURL': '',
+    'privacy.trackingprotection.enabled': false,
+    // First run, start page, new tab page
+    'browser.shell.checkDefaultBrowser': false,
+    'browser.startup.page': 0,
+    'browser.startup.homepage': 'about:blank',
+    'browser.startup.homepage_override.mstone': 'ignore',
+    'startup.homepage_welcome_url': '',
+    'startup.homepage_welcome_url.additional': '',
+    'startup.homepage_override_url': '',
+    'browser.aboutwelcome.enabled': false,
+    'trailhead.firstrun.didSeeAboutWelcome': true,
+    'browser.newtabpage.enabled': false,
+    'browser.newtab.preload': false,
+    'browser.newtabpage.activity-stream.feeds.system.topstories': false,
+    'browser.newtabpage.activity-stream.feeds.topsites': false,
+    'browser.newtabpage.activity-stream.feeds.snippets': false,
+    'browser.newtabpage.activity-stream.telemetry': false,
+    'browser.topsites.contile.enabled': false,
+    'browser.translations.enable': false,
+    'browser.tabs.warnOnClose': false,
+    'browser.sessionstore.resume_from_crash': false,
+    'toolkit.startup.max_resumed_crashes': -1,
+    'signon.rememberSignons': false,
+    'extensions.formautofill.addresses.enabled': false,
+    'extensions.formautofill.creditCards.enabled': false,
+  };
+}
+
+export function writeUserJs(profileDir: string, prefs: Record<string, Pref>): void {
+  mkdirSync(profileDir, { recursive: true });
+  const lines = Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`);
+  writeFileSync(join(profileDir, 'user.js'), lines.join('\n') + '\n');
+}
+
+export interface FirefoxProcess {
+  proc: ChildProcess;
+  /** ws://127.0.0.1:PORT, as Firefox printed it. */
+  wsUrl: string;
+  /** Everything Firefox wrote to stderr so far (for failure messages). */
+  stderr(): string;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves once the process has exited. */
+  kill(graceMs?: number): Promise<void>;
+}
+
+/** Starts headless Firefox with a fresh profile and resolves with its WebDriver BiDi address. */
+export async function launchFirefox(opts: {
+  profileDir: string;
+  tmpDir: string;
+  extraArgs?: string[];
+  timeoutMs?: number;
+}): Promise<FirefoxProcess> {
+  const args = ['--headless', '--no-remote', '--remote-debugging-port=0', '--profile', opts.profileDir, ...(opts.extraArgs ?? [])];
+  const proc = spawn(FIREFOX, args, {
+    env: { ...process.env, TMPDIR: opts.tmpDir, MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1', MOZ_DISABLE_AUTO_SAFE_MODE: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so that kill() takes Firefox's content processes with it.
+    detached: true,
+  });
+  let log = '';
+  proc.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+  const exited = new Promise<void>((resolve) => {
+    if (proc.exitCode !== null || proc.signalCode !== null) resolve();
+    else proc.once('exit', () => resolve());
+  });
+
+  const kill = async (graceMs = 3000) => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
+    const signal = (sig: NodeJS.Signals) => {
+      try {
+        process.kill(-proc.pid!, sig); // the group this Firefox leads
+      } catch {
+        /* already gone */
+      }
+    };
+    signal('SIGTERM');
+    const timer = setTimeout(() => signal('SIGKILL'), graceMs);
+    await exited;
+    clearTimeout(timer);
+    signal('SIGKILL'); // leftovers of the group, if any
+  };
+
+  try {
+    const wsUrl = await withTimeout(
+      'Firefox to print "WebDriver BiDi listening on ws://…"',
+      opts.timeoutMs ?? 20_000,
+      new Promise<string>((resolve, reject) => {
+        proc.stderr!.on('data', (d: Buffer) => {
+          log += d.toString();
+          const m = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec(log);
+          if (m) resolve(m[1]!);
+        });
+        proc.once('error', reject);
+        proc.once('exit', (code, sig) => reject(new Error(`Firefox exited (${code ?? sig}) before BiDi listened:\n${log}`)));
+      }),
+    );
+    return { proc, wsUrl, stderr: () => log, kill };
+  } catch (e) {
+    await kill(500);
+    throw e;
+  }
+}
+
+export class BiDiError extends Error {
+  constructor(
+    readonly method: string,
+    readonly error: string,
+    message: string,
+  ) {
+    super(`${method}: ${error}: ${message}`);
+  }
+}
+
+interface BiDiEvent {
+  method: string;
+  params: Record<string, unknown>;
+}
+
+/** A minimal WebDriver BiDi client: commands with timeouts, and events. */
+export class BiDi {
+  private nextId = 1;
+  private pending = new Map<number, { method: string; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private listeners = new Set<(e: BiDiEvent) => void>();
+  readonly events: BiDiEvent[] = [];
+
+  private constructor(private ws: WebSocket) {
+    ws.on('message', (data) => {
+      const msg = JSON.parse(data.toString()) as {
+        id?: number;
+        type?: string;
+        result?: unknown;
+        error?: string;
+        message?: string;
+        method?: string;
+        params?: Record<string, unknown>;
+      };
+      if (msg.type === 'event' && msg.method) {
+        const event = { method: msg.method, params: msg.params ?? {} };
+        this.events.push(event);
+        for (const l of this.listeners) l(event);
+        return;
+      }
+      const waiting = msg.id === undefined ? undefined : this.pending.get(msg.id);
+      if (!waiting) return;
+      this.pending.delete(msg.id!);
+      if (msg.type === 'error') waiting.reject(new BiDiError(waiting.method, msg.error ?? 'error', msg.message ?? ''));
+      else waiting.resolve(msg.result);
+    });
+    ws.on('close', () => {
+      for (const [, p] of this.pending) p.reject(new Error(`${p.method}: BiDi connection closed`));
+      this.pending.clear();
+    });
+  }
+
+  /** Connects to `${wsUrl}/session` and starts a session. */
+  static async connect(wsUrl: string, timeoutMs = 10_000): Promise<BiDi> {
+    const ws = new WebSocket(`${wsUrl}/session`);
+    await withTimeout(
+      `WebSocket connection to ${wsUrl}/session`,
+      timeoutMs,
+      new Promise<void>((resolve, reject) => {
+        ws.once('open', () => resolve());
+        ws.once('error', reject);
+      }),
+    );
+    const bidi = new BiDi(ws);
+    await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: false } } }, timeoutMs);
+    return bidi;
+  }
+
+  send<T = Record<string, unknown>>(method: string, params: Record<string, unknown> = {}, timeoutMs = 10_000): Promise<T> {
+    const id = this.nextId++;
+    const result = new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { method, resolve: resolve as (v: unknown) => void, reject });
+    });
+    this.ws.send(JSON.stringify({ id, method, params }));
+    return withTimeout(`BiDi ${method}`, timeoutMs, result).finally(() => this.pending.delete(id));
+  }
+
+  /** Resolves with the first event (already received or future) named `method` that `accept`s. */
+  waitForEvent(method: string, accept: (p: Record<string, unknown>) => boolean, timeoutMs = 10_000): Promise<BiDiEvent> {
+    const seen = this.events.find((e) => e.method === method && accept(e.params));
+    if (seen) return Promise.resolve(seen);
+    let listener!: (e: BiDiEvent) => void;
+    const found = new Promise<BiDiEvent>((resolve) => {
+      listener = (e) => {
+        if (e.method === method && accept(e.params)) resolve(e);
+      };
+      this.listeners.add(listener);
+    });
+    return withTimeout(`BiDi event ${method}`, timeoutMs, found).finally(() => this.listeners.delete(listener));
+  }
+
+  /**
+   * Evaluates `expression` (awaiting a promise) in `context` and returns its value, deserialised
+   * from BiDi's remote-value form for primitives, arrays and plain objects. Throws on exceptions.
+   */
+  async evaluate<T = unknown>(context: string, expression: string, timeoutMs = 10_000): Promise<T> {
+    const r = await this.send<{ type: string; result?: RemoteValue; exceptionDetails?: { text: string } }>(
+      'script.evaluate',
+      { expression, target: { context }, awaitPromise: true, resultOwnership: 'none' },
+      timeoutMs,
+    );
+    if (r.type === 'exception') throw new Error(`script.evaluate threw: ${r.exceptionDetails?.text}\n${expression}`);
+    return fromRemote(r.result!) as T;
+  }
+
+  async close(): Promise<void> {
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    await withTimeout('BiDi session.end', 3000, this.send('session.end', {}, 3000)).catch(() => undefined);
+    this.ws.close();
+  }
+}
+
+interface RemoteValue {
+  type: string;
+  value?: unknown;
+}
+
+function fromRemote(v: RemoteValue): unknown {
+  switch (v.type) {
+    case 'undefined':
+      return undefined;
+    case 'null':
+      return null;
+    case 'string':
+    case 'boolean':
+      return v.value;
+    case 'number':
+      return typeof v.value === 'string' ? Number(v.value) : v.value;
+    case 'array':
+      return (v.value as RemoteValue[]).map(fromRemote);
+    case 'object':
+      return Object.fromEntries((v.value as Array<[string | RemoteValue, RemoteValue]>).map(([k, val]) => [typeof k === 'string' ? k : String(fromRemote(k)), fromRemote(val)]));
+    default:
+      return { type: v.type };
+  }
+}
+
+/** The CustomizableUI widget id Firefox gives an extension's toolbar button. */
+export const browserActionWidgetId = (geckoId: string) => `${geckoId.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-browser-action`;

@@ -1,0 +1,125 @@
+// Real Chromium (Debian's /usr/bin/chromium) with the built extension loaded, every hostname mapped
+// to the local fixture server. Never downloads a browser.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { startFixtureServer } from './fixture-server';
+
+// The extension APIs as seen inside the service worker, for sw.evaluate callbacks.
+declare const chrome: {
+  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
+
+export const EXTENSION_DIR = new URL('../../.output/chrome-mv3', import.meta.url).pathname;
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = new URL('../../docs/screenshots/', import.meta.url).pathname;
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  server: Awaited<ReturnType<typeof startFixtureServer>>;
+  profileDir: string;
+  worker(): Promise<Worker>;
+  /** The id the browser gave the tab showing `page`. */
+  tabIdOf(page: Page): Promise<number>;
+  badgeText(tabId: number): Promise<string>;
+  /** Waits until the badge of `tabId` reads `text` (the background works asynchronously). */
+  waitForBadge(tabId: number, text: string, timeoutMs?: number): Promise<void>;
+  /** The side panel bound to `tabId`, opened as a page (a real side panel is not scriptable). */
+  openPanel(tabId: number | null, opts?: { width?: number; hash?: string; colorScheme?: 'light' | 'dark' }): Promise<Page>;
+  stopServiceWorker(): Promise<void>;
+  close(opts?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export async function launch(opts: { profileDir?: string; server?: Harness['server'] } = {}): Promise<Harness> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+  const server = opts.server ?? (await startFixtureServer());
+  const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'clinic-scout-e2e-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1000, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
+      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,HttpsFirstModeV2ForEngagedSites',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+    ],
+  });
+
+  const worker = async () =>
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+  const extensionId = new URL((await worker()).url()).host;
+
+  const harness: Harness = {
+    context,
+    extensionId,
+    server,
+    profileDir,
+    worker,
+    async tabIdOf(page) {
+      const url = page.url();
+      const sw = await worker();
+      const ids = await sw.evaluate(async (u) => (await chrome.tabs.query({})).filter((t) => t.url === u).map((t) => t.id!), url);
+      if (ids.length !== 1) throw new Error(`expected one tab at ${url}, found ${ids.length}`);
+      return ids[0]!;
+    },
+    async badgeText(tabId) {
+      const sw = await worker();
+      return sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    },
+    async waitForBadge(tabId, text, timeoutMs = 5000) {
+      const end = Date.now() + timeoutMs;
+      let last = '';
+      while (Date.now() < end) {
+        last = await harness.badgeText(tabId);
+        if (last === text) return;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error(`badge of tab ${tabId} is "${last}", expected "${text}"`);
+    },
+    async openPanel(tabId, { width = 360, hash = '', colorScheme = 'light' } = {}) {
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme });
+      const query = tabId === null ? '' : `?tabId=${tabId}`;
+      await page.goto(`chrome-extension://${extensionId}/sidepanel.html${query}${hash}`);
+      return page;
+    },
+    async stopServiceWorker() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!opts.server) await server.close();
+      if (!keepProfile && !opts.profileDir) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
+
+/** Opens `url` in a new tab and returns the page and its tab id once the badge logic has run. */
+export async function visit(h: Harness, url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await h.context.newPage();
+  await page.goto(url);
+  const tabId = await h.tabIdOf(page);
+  return { page, tabId };
+}

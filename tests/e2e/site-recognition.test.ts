@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { launch, visit, type Harness } from './harness';
+import { expectedBadge, loadProvider, SIX } from './data';
+
+describe('recognising provider sites in real Chromium', () => {
+  let h: Harness;
+  before(async () => {
+    h = await launch();
+  });
+  after(async () => h?.close());
+
+  for (const { id, url } of SIX) {
+    it(`${id}: badge lights up and the panel shows its name and status`, async () => {
+      const provider = loadProvider(id);
+      const { page, tabId } = await visit(h, url);
+      await h.waitForBadge(tabId, expectedBadge(provider));
+      const panel = await h.openPanel(tabId);
+      await panel.getByRole('heading', { level: 2, name: provider.name }).waitFor();
+      const status = await panel.locator('.status__state').innerText();
+      assert.match(status, new RegExp({ operating: 'Operating', closed: 'Closed', acquired: 'Acquired', unknown: 'Status unknown' }[provider.status.state]));
+      if (provider.status.state === 'closed') {
+        // A closed provider says so before anything else, with its date.
+        assert.equal(await panel.getByRole('alert').count(), 1);
+        assert.match(status, /since \d/);
+      }
+      await panel.close();
+      await page.close();
+    });
+  }
+
+  it('a site that is not a provider leaves the badge dark and the panel says so', async () => {
+    const { page, tabId } = await visit(h, 'http://www.example-news.com/ketamine-clinics-review');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await h.badgeText(tabId), '');
+    const panel = await h.openPanel(tabId);
+    await panel.getByRole('heading', { name: "This site is not in Clinic Scout's list" }).waitFor();
+    await panel.close();
+    await page.close();
+  });
+
+  it('a look-alike site gets the look-alike badge and the panel names the provider it is not', async () => {
+    const { page, tabId } = await visit(h, 'http://www.mindbloomlajolla.com/about-4');
+    await h.waitForBadge(tabId, '?');
+    const panel = await h.openPanel(tabId);
+    await panel.getByRole('heading', { name: 'This site is not Mindbloom' }).waitFor();
+    await panel.close();
+    await page.close();
+  });
+
+  it('the panel follows the active tab when the user switches tabs', async () => {
+    const a = await visit(h, 'http://www.mindbloom.com/');
+    const b = await visit(h, 'http://www.klarisana.com/');
+    // An unbound panel follows its window's active tab, like the real side panel.
+    const panel = await h.openPanel(null, { width: 360 });
+    // The panel page itself is now the active tab; activate the others as a user would.
+    await a.page.bringToFront();
+    await panel.getByRole('heading', { level: 2, name: 'Mindbloom' }).waitFor();
+    await b.page.bringToFront();
+    await panel.getByRole('heading', { level: 2, name: 'Klarisana' }).waitFor();
+    await panel.close();
+    await a.page.close();
+    await b.page.close();
+  });
+
+  it('navigating the tab updates the open panel at once', async () => {
+    const { page, tabId } = await visit(h, 'http://www.mindbloom.com/');
+    const panel = await h.openPanel(tabId);
+    await panel.getByRole('heading', { level: 2, name: 'Mindbloom' }).waitFor();
+    await page.goto('http://ketamineclinics.com/');
+    await panel.getByRole('heading', { level: 2, name: loadProvider('ketamine-clinics-los-angeles').name }).waitFor();
+    await page.goto('http://www.example-news.com/');
+    await panel.getByRole('heading', { name: "This site is not in Clinic Scout's list" }).waitFor();
+    await panel.close();
+    await page.close();
+  });
+
+  it('after the service worker is stopped, badges and panel state are still right', async () => {
+    const { page, tabId } = await visit(h, 'http://www.mindbloom.com/');
+    await h.waitForBadge(tabId, '●');
+    await h.stopServiceWorker();
+    // Cold: the next navigation wakes the worker, which must rebuild from storage.session and data.
+    const kwc = loadProvider('ketamine-wellness-centers');
+    await page.goto('http://ketaminewellnesscenters.com/');
+    await h.waitForBadge(tabId, expectedBadge(kwc));
+    const panel = await h.openPanel(tabId);
+    await panel.getByRole('heading', { level: 2, name: kwc.name }).waitFor();
+    await h.stopServiceWorker();
+    const other = await visit(h, 'http://www.spravato.com/');
+    await h.waitForBadge(other.tabId, '●');
+    // The panel of the first tab still answers after the worker restarted.
+    await panel.reload();
+    await panel.getByRole('heading', { level: 2, name: kwc.name }).waitFor();
+    await panel.close();
+    await other.page.close();
+    await page.close();
+  });
+
+  it('sent no request anywhere but the pages the tests opened', async () => {
+    const visitedHosts = new Set([
+      ...SIX.map((s) => new URL(s.url).host),
+      'www.example-news.com',
+      'www.mindbloomlajolla.com',
+      'www.mindbloom.com',
+      'www.klarisana.com',
+      'ketamineclinics.com',
+      'ketaminewellnesscenters.com',
+      'www.spravato.com',
+    ]);
+    const stray = h.server.requests.filter((r) => !visitedHosts.has(r.host));
+    assert.deepEqual(stray, []);
+  });
+});
