@@ -1,25 +1,16 @@
-// What the background needs from each record — matching rules, name and status — and nothing else,
-// so the worker's bundle and start-up stay small as the dataset grows. Named JSON imports let the
-// bundler drop every other field.
+// What the background needs from each record — matching rules, name and status — and nothing else.
+// Built at bundle time by scripts/vite-match-entries.ts from data/providers/*.json.
+import entries from 'virtual:clinic-scout/match-entries';
 import type { Provider } from '../lib/dataset/schema';
 import type { MatchEntry } from '../lib/match';
 import type { BadgeProvider } from '../lib/tabs/badge';
 
-const glob = { eager: true } as const;
-const matches = import.meta.glob<Provider['match']>('./providers/*.json', { ...glob, import: 'match' });
-const lookalikes = import.meta.glob<Provider['lookalikes']>('./providers/*.json', { ...glob, import: 'lookalikes' });
-const names = import.meta.glob<string>('./providers/*.json', { ...glob, import: 'name' });
-const statuses = import.meta.glob<Provider['status']>('./providers/*.json', { ...glob, import: 'status' });
+export interface SlimEntry extends MatchEntry {
+  name: string;
+  state: Provider['status']['state'];
+}
 
-const idOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.json'.length);
+export const matchEntries: readonly SlimEntry[] = entries;
 
-export const matchEntries: MatchEntry[] = Object.keys(matches).map((path) => ({
-  id: idOf(path),
-  match: matches[path]!,
-  lookalikes: lookalikes[path] ?? [],
-}));
-
-const badgeProviders = new Map<string, BadgeProvider>(
-  Object.keys(names).map((path) => [idOf(path), { name: names[path]!, state: statuses[path]!.state }]),
-);
-export const badgeProvider = (id: string) => badgeProviders.get(id);
+const byId = new Map<string, BadgeProvider>(entries.map((e) => [e.id, { name: e.name, state: e.state }]));
+export const badgeProvider = (id: string) => byId.get(id);

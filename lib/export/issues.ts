@@ -36,8 +36,8 @@ export function describePath(path: readonly PropertyKey[], raw: unknown): string
       const label = parent === 'items' ? itemLabel(child) : parent === 'shortlists' ? listLabel(child) : null;
       if (label) out += ` (${label})`;
     } else {
-      const k = String(key);
-      const plain = /^[A-Za-z_$][\w$-]*$/.test(k);
+      const k = String(key).length > 40 ? `${String(key).slice(0, 39)}…` : String(key);
+      const plain = /^[A-Za-z_$][\w$-]*…?$/.test(k);
       out += plain ? (out === '' ? k : `.${k}`) : `[${JSON.stringify(k)}]`;
     }
     value = child;
@@ -116,7 +116,7 @@ function issueMessage(issue: Issue, value: unknown): string {
     case 'unrecognized_keys':
       return `unexpected field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
     case 'invalid_key':
-      return `invalid key (${issue.issues.map((i) => issueMessage(i, undefined)).join('; ')})`;
+      return `key ${issue.issues.map((i) => issueMessage(i, undefined)).join('; ')}`;
     case 'invalid_union':
       return 'not in any accepted form';
     default:

@@ -38,7 +38,7 @@ export function escapeBlock(text: string, indent: string): string {
   const lines = clean(text).replace(/\s+$/, '').split('\n');
   return lines
     .map((line) => {
-      const lead = /^[ \t]*/.exec(line)![0];
+      const lead = /^[ \t\u00A0]*/.exec(line)![0];
       const body = line.slice(lead.length).replace(/\t/g, ' ').replace(/[ ]+$/, '');
       if (!body) return '';
       return indent + lead.replace(/\t/g, '    ').replace(/ /g, NBSP) + escapeLine(body);

@@ -196,11 +196,16 @@ export function applyImportChoices(
   return { shortlists, items };
 }
 
-/** "Denver (imported)", shortened (by whole characters) to stay within the 200-character limit. */
+/** "Denver (imported)", shortened by whole characters to stay within the 200-unit name limit. */
 function copyName(name: string): string {
   const suffix = ' (imported)';
-  const chars = Array.from(name);
-  return chars.length + suffix.length <= 200 ? name + suffix : chars.slice(0, 200 - suffix.length).join('').trimEnd() + suffix;
+  if (name.length + suffix.length <= 200) return name + suffix;
+  let out = '';
+  for (const ch of name) {
+    if (out.length + ch.length + suffix.length > 200) break;
+    out += ch;
+  }
+  return out.trimEnd() + suffix;
 }
 
 function copiedLists(plan: ImportPlan, choices: Readonly<Record<string, ImportChoice>>): Set<string> {

@@ -23,7 +23,12 @@
 import type { Provider } from '../dataset/schema';
 import { decodePath, isMatchableHost, parseHttpUrl, stripTrailingDot } from './canonical';
 
-export type MatchEntry = Pick<Provider, 'id' | 'match' | 'lookalikes'>;
+/** Only what matching reads, so the background can bundle a slim copy of each record. */
+export interface MatchEntry {
+  id: Provider['id'];
+  match: Provider['match'];
+  lookalikes: ReadonlyArray<Pick<Provider['lookalikes'][number], 'host'>>;
+}
 
 export type MatchResult =
   | { kind: 'provider'; providerId: string; host: string; rule: { kind: 'domain' | 'host' | 'path'; value: string } }

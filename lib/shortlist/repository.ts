@@ -182,18 +182,16 @@ export class ShortlistDb {
 
   async #transact<M extends 'readonly' | 'readwrite', T>(mode: M, body: (tx: Tx<M>) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      const conn = await this.#connection();
+      const pending = this.#connection();
+      const conn = await pending;
       let tx: Tx<M>;
       try {
         tx = conn.transaction(STORES, mode, { durability: mode === 'readwrite' ? 'strict' : 'default' });
       } catch (err) {
         // The connection was closed under us (versionchange, browser): reopen once.
         if (attempt === 0 && errorName(err) === 'InvalidStateError') {
-          if (this.#conn) {
-            const stale = this.#conn;
-            this.#conn = null;
-            stale.then((c) => c.close()).catch(() => {});
-          }
+          if (this.#conn === pending) this.#conn = null;
+          conn.close();
           continue;
         }
         throw toStorageError(err);
@@ -232,14 +230,14 @@ export class ShortlistDb {
   // ---- shortlists ----
 
   /** Lists that aren't deleted, oldest first. */
-  listShortlists(): Promise<Shortlist[]> {
+  async listShortlists(): Promise<Shortlist[]> {
     return this.#read(async (tx) =>
       (await tx.objectStore('shortlists').getAll()).filter((l) => l.deletedAt === null).sort(byCreated),
     );
   }
 
   /** Soft-deleted lists (for an "undo" / "recently deleted" view), most recently deleted first. */
-  listDeletedShortlists(): Promise<Shortlist[]> {
+  async listDeletedShortlists(): Promise<Shortlist[]> {
     return this.#read(async (tx) =>
       (await tx.objectStore('shortlists').getAll())
         .filter((l) => l.deletedAt !== null)
@@ -247,7 +245,7 @@ export class ShortlistDb {
     );
   }
 
-  createShortlist(name: string): Promise<Shortlist> {
+  async createShortlist(name: string): Promise<Shortlist> {
     const now = Math.floor(this.#now());
     const list = validate(Shortlist, { id: crypto.randomUUID(), name, createdAt: now, updatedAt: now, deletedAt: null });
     return this.#write(async (tx, changes) => {
@@ -257,16 +255,16 @@ export class ShortlistDb {
     });
   }
 
-  renameShortlist(id: string, name: string): Promise<Shortlist> {
+  async renameShortlist(id: string, name: string): Promise<Shortlist> {
     return this.#updateList(id, (list) => ({ ...list, name }));
   }
 
   /** Soft delete: sets deletedAt and keeps the items, so restoreShortlist can undo it. */
-  deleteShortlist(id: string): Promise<Shortlist> {
+  async deleteShortlist(id: string): Promise<Shortlist> {
     return this.#updateList(id, (list) => (list.deletedAt === null ? { ...list, deletedAt: Math.floor(this.#now()) } : null));
   }
 
-  restoreShortlist(id: string): Promise<Shortlist> {
+  async restoreShortlist(id: string): Promise<Shortlist> {
     return this.#updateList(id, (list) => (list.deletedAt === null ? null : { ...list, deletedAt: null }));
   }
 
@@ -289,11 +287,9 @@ export class ShortlistDb {
    * Permanently removes lists deleted at least `olderThanMs` ago, with their items.
    * Returns how many lists and items were removed.
    */
-  purgeDeleted(olderThanMs: number): Promise<{ shortlists: number; items: number }> {
+  async purgeDeleted(olderThanMs: number): Promise<{ shortlists: number; items: number }> {
     if (!Number.isFinite(olderThanMs) || olderThanMs < 0) {
-      return Promise.reject(
-        new StorageError('invalid', { field: 'olderThanMs', detail: `purgeDeleted(${olderThanMs})` }),
-      );
+      throw new StorageError('invalid', { field: 'olderThanMs', detail: `purgeDeleted(${olderThanMs})` });
     }
     const cutoff = this.#now() - olderThanMs;
     return this.#write(async (tx, changes) => {
@@ -313,7 +309,7 @@ export class ShortlistDb {
   }
 
   /** Creates "My shortlist" when there is no (non-deleted) list; returns the first list otherwise. */
-  ensureDefaultShortlist(): Promise<Shortlist> {
+  async ensureDefaultShortlist(): Promise<Shortlist> {
     const now = Math.floor(this.#now());
     const fresh = validate(Shortlist, {
       id: crypto.randomUUID(),
@@ -334,8 +330,8 @@ export class ShortlistDb {
 
   // ---- items ----
 
-  /** A list's items in display order. */
-  listItems(shortlistId: string): Promise<ShortlistItem[]> {
+  /** A list's items in display order (also for a soft-deleted list, e.g. to preview an undo). */
+  async listItems(shortlistId: string): Promise<ShortlistItem[]> {
     return this.#read((tx) => tx.objectStore('items').index('shortlistPosition').getAll(listRange(shortlistId)));
   }
 
@@ -343,16 +339,14 @@ export class ShortlistDb {
    * Appends a clinic to a list. A provider already on that list is not added twice: the existing
    * item is returned unchanged.
    */
-  addItem(shortlistId: string, input: NewItem): Promise<ShortlistItem> {
+  async addItem(shortlistId: string, input: NewItem): Promise<ShortlistItem> {
     const base = validate(NewItemInput, input);
     if (base.providerId === null && base.custom === null) {
-      return Promise.reject(
-        new StorageError('invalid', {
-          field: 'custom',
-          message: "This couldn't be saved because the clinic has no details. Nothing was changed.",
-          detail: 'addItem: providerId and custom are both null',
-        }),
-      );
+      throw new StorageError('invalid', {
+        field: 'custom',
+        message: "This couldn't be saved because the clinic has no details. Nothing was changed.",
+        detail: 'addItem: providerId and custom are both null',
+      });
     }
     const now = Math.floor(this.#now());
     const id = crypto.randomUUID();
@@ -395,7 +389,7 @@ export class ShortlistDb {
   }
 
   /** Changes notes, status, quote, answers (merged per question) and/or plan; bumps updatedAt. */
-  updateItem(id: string, patch: ItemPatch): Promise<ShortlistItem> {
+  async updateItem(id: string, patch: ItemPatch): Promise<ShortlistItem> {
     return this.#write(async (tx, changes) => {
       const store = tx.objectStore('items');
       const item = await store.get(id);
@@ -438,7 +432,7 @@ export class ShortlistDb {
   }
 
   /** Removes an item for good; returns it (so the UI can offer undo via writeAll), or null if absent. */
-  removeItem(id: string): Promise<ShortlistItem | null> {
+  async removeItem(id: string): Promise<ShortlistItem | null> {
     return this.#write(async (tx, changes) => {
       const store = tx.objectStore('items');
       const item = await store.get(id);
@@ -455,9 +449,9 @@ export class ShortlistDb {
    * moved item is written (its position becomes the midpoint of its new neighbours); when that gap is
    * below MIN_POSITION_GAP the whole list is renumbered 0, 1, 2, … in the same transaction.
    */
-  moveItem(id: string, toIndex: number): Promise<ShortlistItem> {
+  async moveItem(id: string, toIndex: number): Promise<ShortlistItem> {
     if (!Number.isFinite(toIndex)) {
-      return Promise.reject(new StorageError('invalid', { field: 'toIndex', detail: `moveItem(${id}, ${toIndex})` }));
+      throw new StorageError('invalid', { field: 'toIndex', detail: `moveItem(${id}, ${toIndex})` });
     }
     return this.#write(async (tx, changes) => {
       const store = tx.objectStore('items');
@@ -506,7 +500,7 @@ export class ShortlistDb {
   }
 
   /** Which (non-deleted) lists contain this provider, oldest list first: for "on your shortlist". */
-  itemsForProvider(providerId: string): Promise<ProviderMembership[]> {
+  async itemsForProvider(providerId: string): Promise<ProviderMembership[]> {
     return this.#read(async (tx) => {
       const items = await tx.objectStore('items').index('providerId').getAll(providerId);
       const lists = tx.objectStore('shortlists');
@@ -525,7 +519,7 @@ export class ShortlistDb {
    * "items[3].notes"); every item's shortlistId must be in the batch or already stored. It does not
    * dedupe by provider: merging is the importer's job.
    */
-  writeAll(input: WriteAllInput): Promise<{ shortlists: number; items: number }> {
+  async writeAll(input: WriteAllInput): Promise<{ shortlists: number; items: number }> {
     let lists: Shortlist[];
     let items: ShortlistItem[];
     try {
@@ -534,9 +528,9 @@ export class ShortlistDb {
       rejectDuplicateIds('shortlists', lists);
       rejectDuplicateIds('items', items);
     } catch (err) {
-      return Promise.reject(toStorageError(err));
+      throw toStorageError(err);
     }
-    if (lists.length === 0 && items.length === 0) return Promise.resolve({ shortlists: 0, items: 0 });
+    if (lists.length === 0 && items.length === 0) return { shortlists: 0, items: 0 };
     return this.#write(async (tx, changes) => {
       const inBatch = new Set(lists.map((l) => l.id));
       const unknownListIds = [...new Set(items.map((i) => i.shortlistId).filter((sid) => !inBatch.has(sid)))];

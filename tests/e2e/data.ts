@@ -9,10 +9,10 @@ export const expectedBadge = (p: Provider) => (p.status.state === 'closed' ? 'âœ
 
 /** The six providers of the first slice and a hostname of each that the tests visit. */
 export const SIX: Array<{ id: string; url: string }> = [
-  { id: 'ketamine-wellness-centers', url: 'http://ketaminewellnesscenters.com/about/faq/' },
-  { id: 'field-trip-health', url: 'http://www.fieldtriphealth.com/faq' },
-  { id: 'mindbloom', url: 'http://www.mindbloom.com/' },
-  { id: 'klarisana', url: 'http://www.klarisana.com/treatments/' },
-  { id: 'ketamine-clinics-los-angeles', url: 'http://ketamineclinics.com/frequently-asked-questions/' },
-  { id: 'spravato', url: 'http://www.spravato.com/' },
+  { id: 'ketamine-wellness-centers', url: 'https://ketaminewellnesscenters.com/about/faq/' },
+  { id: 'field-trip-health', url: 'https://www.fieldtriphealth.com/faq' },
+  { id: 'mindbloom', url: 'https://www.mindbloom.com/' },
+  { id: 'klarisana', url: 'https://www.klarisana.com/treatments/' },
+  { id: 'ketamine-clinics-los-angeles', url: 'https://ketamineclinics.com/frequently-asked-questions/' },
+  { id: 'spravato', url: 'https://www.spravato.com/' },
 ];

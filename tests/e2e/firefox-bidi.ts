@@ -2,6 +2,7 @@
 // `ws` package. No Playwright (it needs a patched Firefox), no geckodriver, never downloads anything.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 
@@ -44,6 +45,8 @@ export function quietPrefs(localDomains: string[]): Record<string, Pref> {
     'dom.security.https_first': false,
     'dom.security.https_first_schemeless': false,
     'dom.security.https_only_mode': false,
+    // Plain http to the fixture server even for HSTS-preloaded provider domains.
+    'network.stricttransportsecurity.preloadlist': false,
     'browser.fixup.alternate.enabled': false,
     'security.OCSP.enabled': 0,
     'security.remote_settings.crlite_filters.enabled': false,
@@ -142,13 +145,26 @@ export interface FirefoxProcess {
 /** Starts headless Firefox with a fresh profile and resolves with its WebDriver BiDi address. */
 export async function launchFirefox(opts: {
   profileDir: string;
+  /** Firefox's TMPDIR: keep it inside a folder the test removes. */
   tmpDir: string;
   extraArgs?: string[];
+  env?: Record<string, string>;
   timeoutMs?: number;
 }): Promise<FirefoxProcess> {
   const args = ['--headless', '--no-remote', '--remote-debugging-port=0', '--profile', opts.profileDir, ...(opts.extraArgs ?? [])];
   const proc = spawn(FIREFOX, args, {
-    env: { ...process.env, TMPDIR: opts.tmpDir, MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1', MOZ_DISABLE_AUTO_SAFE_MODE: '1' },
+    env: {
+      ...process.env,
+      TMPDIR: opts.tmpDir,
+      MOZ_HEADLESS: '1',
+      MOZ_CRASHREPORTER_DISABLE: '1',
+      MOZ_DISABLE_AUTO_SAFE_MODE: '1',
+      // Mozilla's own test switch: Firefox refuses connections to anything but loopback, and Remote
+      // Settings honours `services.settings.server` (release and ESR builds ignore that pref otherwise
+      // and poll firefox.settings.services.mozilla.com every few seconds).
+      MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1',
+      ...opts.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so that kill() takes Firefox's content processes with it.
     detached: true,
@@ -335,3 +351,135 @@ function fromRemote(v: RemoteValue): unknown {
 
 /** The CustomizableUI widget id Firefox gives an extension's toolbar button. */
 export const browserActionWidgetId = (geckoId: string) => `${geckoId.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-browser-action`;
+
+/**
+ * A stand-in for the internet: Firefox is told to use it as its HTTP and HTTPS proxy for every host
+ * but the test's own, so anything Firefox fetches on its own lands here, is recorded, and fails.
+ */
+export async function startSinkProxy() {
+  const seen: string[] = [];
+  const sockets = new Set<Socket>();
+  const server = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    let head = '';
+    socket.on('data', (d: Buffer) => {
+      if (head.includes('\n')) return;
+      head += d.toString('latin1');
+      const line = head.split(/\r?\n/)[0]!;
+      if (head.includes('\n')) {
+        seen.push(line.replace(/ HTTP\/\d(\.\d)?$/, ''));
+        socket.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+      }
+    });
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    /** First line of every request, e.g. "CONNECT firefox.settings.services.mozilla.com:443". */
+    seen,
+    prefs: (direct: string[]): Record<string, Pref> => ({
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': port,
+      'network.proxy.share_proxy_settings': false,
+      'network.proxy.socks': '',
+      'network.proxy.no_proxies_on': direct.join(','),
+      'network.proxy.failover_direct': false,
+    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      }),
+  };
+}
+
+/** The browser window (browser.xhtml) as a BiDi context; needs Firefox started with --remote-allow-system-access. */
+export async function browserWindowContext(bidi: BiDi): Promise<string> {
+  const tree = await bidi.send<{ contexts: Array<{ context: string; url: string }> }>('browsingContext.getTree', {
+    'moz:scope': 'chrome',
+    maxDepth: 0,
+  });
+  const win = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (!win) throw new Error(`no browser window among the chrome contexts: ${JSON.stringify(tree.contexts)}`);
+  return win.context;
+}
+
+export interface ExtensionTabView {
+  /** The id the extension's tabs API gives this tab. */
+  tabId: number;
+  url: string;
+  selected: boolean;
+  /** browserAction badge text for this tab, as the add-on set it (Firefox's own record of it). */
+  badgeText: string;
+  /** The add-on's storage.session entry `tab:<tabId>`, if any. */
+  sessionState: unknown;
+}
+
+export interface ExtensionView {
+  installed: boolean;
+  /** Where the toolbar button lives (Firefox puts new add-ons in the unified extensions panel). */
+  area: string | null;
+  /** The `badge` attribute of the add-on's toolbar button, which shows the selected tab's badge. */
+  buttonBadge: string | null;
+  tabs: ExtensionTabView[];
+  sessionKeys: string[];
+  /** Script errors Firefox logged from the add-on's moz-extension:// pages (background included). */
+  errors: string[];
+}
+
+/**
+ * Reads, with chrome privileges in the browser window, what the add-on `geckoId` did: its toolbar
+ * button, the per-tab badge text its browserAction holds, its storage.session, and its logged errors.
+ * Nothing here changes the add-on's state (storage values are copied, not consumed).
+ */
+export function readExtension(bidi: BiDi, chromeContext: string, geckoId: string): Promise<ExtensionView> {
+  const args = JSON.stringify({ geckoId, widgetId: browserActionWidgetId(geckoId) });
+  return bidi
+    .evaluate<string>(
+      chromeContext,
+      `(() => {
+        const { geckoId, widgetId } = ${args};
+        const policy = WebExtensionPolicy.getByID(geckoId);
+        if (!policy || !policy.extension) return JSON.stringify({ installed: false, area: null, buttonBadge: null, tabs: [], sessionKeys: [], errors: [] });
+        const extension = policy.extension;
+        const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
+        const { extensionStorageSession } = ChromeUtils.importESModule("resource://gre/modules/ExtensionStorage.sys.mjs");
+        const global = ExtensionParent.apiManager.global;
+        const action = global.browserActionFor(extension).action;
+        const widget = CustomizableUI.getWidget(widgetId);
+        const node = widget && widget.forWindow(window).node;
+        const button = node && node.querySelector(".unified-extensions-item-action-button");
+        const session = extensionStorageSession.get(extension, null);
+        const copy = (v) => (v && typeof v.deserialize === "function" ? v.deserialize(globalThis, true) : v);
+        const origin = "moz-extension://" + policy.mozExtensionHostname + "/";
+        const errors = Services.console.getMessageArray()
+          .filter((m) => m instanceof Ci.nsIScriptError && !(m.flags & (Ci.nsIScriptError.warningFlag | Ci.nsIScriptError.infoFlag)))
+          .filter((m) => (m.sourceName || "").startsWith(origin))
+          .map((m) => m.errorMessage + " @ " + m.sourceName + ":" + m.lineNumber);
+        return JSON.stringify({
+          installed: true,
+          area: (CustomizableUI.getPlacementOfWidget(widgetId) || {}).area || null,
+          buttonBadge: button ? (button.getAttribute("badge") || "") : null,
+          sessionKeys: Object.keys(session),
+          errors,
+          tabs: gBrowser.tabs.map((tab) => {
+            const tabId = global.tabTracker.getId(tab);
+            return {
+              tabId,
+              url: tab.linkedBrowser.currentURI.spec,
+              selected: tab.selected,
+              badgeText: action.getProperty(tab, "badgeText"),
+              sessionState: copy(session["tab:" + tabId]) ?? null,
+            };
+          }),
+        });
+      })()`,
+    )
+    .then((json) => JSON.parse(json) as ExtensionView);
+}

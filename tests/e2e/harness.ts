@@ -37,7 +37,7 @@ export async function launch(opts: { profileDir?: string; server?: Harness['serv
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
   }
-  const server = opts.server ?? (await startFixtureServer());
+  const server = opts.server ?? (await startFixtureServer({ tls: true }));
   const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'clinic-scout-e2e-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
@@ -48,7 +48,8 @@ export async function launch(opts: { profileDir?: string; server?: Harness['serv
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
-      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,HttpsFirstModeV2ForEngagedSites',
+      '--ignore-certificate-errors',
+      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,HttpsFirstModeV2ForEngagedSites,NetworkTimeServiceQuerying',
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

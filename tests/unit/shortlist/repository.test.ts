@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
+import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import {
   DEFAULT_SHORTLIST_NAME,
   MIN_POSITION_GAP,
@@ -288,7 +289,10 @@ describe('moveItem', () => {
   it('moves to the front, the back, the middle; clamps out-of-range indexes', async () => {
     const { list, items } = await listWith(4);
     const [a, b, c, d] = ids(items) as [string, string, string, string];
+    const puts = vi.spyOn(FakeObjectStore.prototype, 'put');
     await db.moveItem(c, 0);
+    expect(puts).toHaveBeenCalledOnce(); // only the moved item is written
+    puts.mockRestore();
     expect(ids(await db.listItems(list.id))).toEqual([c, a, b, d]);
     await db.moveItem(c, 3);
     expect(ids(await db.listItems(list.id))).toEqual([a, b, d, c]);

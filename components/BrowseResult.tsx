@@ -1,0 +1,41 @@
+import type { Provider } from '../lib/dataset/schema';
+import { resultFacts } from '../lib/browse/summary';
+import { CompareCheckbox } from './CompareCheckbox';
+
+interface Props {
+  provider: Provider;
+  compared: boolean;
+  onToggleCompare: (id: string) => void;
+}
+
+/** One result: the name (opens the card) and one line of key facts. */
+export function BrowseResult({ provider: p, compared, onToggleCompare }: Props) {
+  const f = resultFacts(p);
+  const closed = p.status.state === 'closed';
+  return (
+    <li class={`result ${closed ? 'result--closed' : ''}`}>
+      <div class="result__main">
+        <h3 class="result__name">
+          <a href={`#/provider/${p.id}`}>{p.name}</a>
+        </h3>
+        <p class="result__facts">
+          <span>{f.kind}</span>
+          {f.status && (
+            <>
+              {' · '}
+              <span class={`tag ${closed ? 'tag--danger' : 'tag--warn'}`}>{f.status}</span>
+            </>
+          )}
+          {' · '}
+          <span>{f.modalities}</span>
+          {' · '}
+          <span>{f.where}</span>
+          {' · '}
+          <span class={f.price.startsWith('no ') ? 'unknown' : 'result__price'}>{f.price}</span>
+        </p>
+        {f.isResource && <p class="result__note">Information resource — not a treatment provider.</p>}
+      </div>
+      {!f.isResource && <CompareCheckbox providerId={p.id} name={p.name} checked={compared} onToggle={onToggleCompare} />}
+    </li>
+  );
+}

@@ -1,0 +1,176 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { BrowseEmpty } from '../../../components/BrowseEmpty';
+import { BrowseFilters } from '../../../components/BrowseFilters';
+import { BrowseResult } from '../../../components/BrowseResult';
+import { CompareBar } from '../../../components/CompareBar';
+import { providerById, providers as allProviders } from '../../../data';
+import type { Provider } from '../../../lib/dataset/schema';
+import {
+  activeFilters,
+  clearFilters,
+  DEFAULT_FILTERS,
+  filterProviders,
+  hiddenCounts,
+  relaxations,
+  statesInData,
+  withoutFilter,
+  type BrowseFilters as Filters,
+} from '../../../lib/browse/filters';
+import { DEFAULT_SORT, SORT_OPTIONS, sortProviders, type SortContext, type SortOption } from '../../../lib/browse/sort';
+import { LIMIT_MESSAGE, MAX_COMPARE } from '../../../lib/compare/selection';
+import type { Route } from '../../../lib/route';
+import { useCompareSelection } from '../use-compare-selection';
+
+// Kept while the panel is open, so coming back from a card finds the same search.
+let remembered: { filters: Filters; sortId: string } = { filters: DEFAULT_FILTERS, sortId: DEFAULT_SORT };
+
+/** For tests: forget the remembered search. */
+export function resetBrowseMemory() {
+  remembered = { filters: DEFAULT_FILTERS, sortId: DEFAULT_SORT };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function countText(n: number, total: number, filtered: boolean): string {
+  if (n === 0) return 'No providers match.';
+  return filtered ? `${plural(n, 'provider matches', 'providers match')} (of ${total}).` : `${plural(n, 'provider', 'providers')}.`;
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+interface Props {
+  go: (r: Route) => void;
+  /** Injected by tests; the panel uses the bundled dataset. */
+  providers?: readonly Provider[];
+  sortOptions?: readonly SortOption[];
+  sortContext?: SortContext;
+}
+
+export function BrowseView({ go, providers = allProviders, sortOptions = SORT_OPTIONS, sortContext = {} }: Props) {
+  const [filters, setFiltersState] = useState<Filters>(remembered.filters);
+  const [sortId, setSortState] = useState(remembered.sortId);
+  const [open, setOpen] = useState(() => typeof innerWidth === 'number' && innerWidth > 700);
+  const [compareMessage, setCompareMessage] = useState('');
+  const selection = useCompareSelection();
+
+  const setFilters = (f: Filters) => {
+    remembered = { ...remembered, filters: f };
+    setFiltersState(f);
+  };
+  const setSort = (id: string) => {
+    remembered = { ...remembered, sortId: id };
+    setSortState(id);
+  };
+
+  const usableSorts = sortOptions.filter((o) => o.available?.(sortContext) ?? true);
+  const sort = usableSorts.find((o) => o.id === sortId) ?? usableSorts[0]!;
+  const results = useMemo(
+    () => sortProviders(filterProviders(providers, filters), sort, sortContext, usableSorts),
+    [providers, filters, sort, sortContext],
+  );
+  const states = useMemo(() => statesInData(providers), [providers]);
+  const active = activeFilters(filters);
+  const hidden = hiddenCounts(providers, filters);
+  const announced = useDebounced(countText(results.length, providers.length, active.length > 0), 350);
+
+  const byId = (id: string) => providers.find((p) => p.id === id) ?? providerById(id);
+  const chosen = selection.ids.map(byId).filter((p): p is Provider => p !== undefined);
+
+  const toggleCompare = async (id: string) => {
+    const name = byId(id)?.name ?? 'This provider';
+    const r = await selection.toggle(id);
+    const n = r === 'added' ? selection.ids.length + 1 : selection.ids.length - 1;
+    setCompareMessage(
+      r === 'full' ? LIMIT_MESSAGE
+      : r === 'added' ? `Added ${name} to the comparison (${n} of ${MAX_COMPARE}).`
+      : r === 'removed' ? `Removed ${name} from the comparison.`
+      : '',
+    );
+  };
+
+  return (
+    <div class="browse">
+      <h2 class="browse__title">Browse providers</h2>
+      <div class="browse__layout">
+        <BrowseFilters
+          filters={filters}
+          onChange={setFilters}
+          sortId={sort.id}
+          sortOptions={usableSorts}
+          onSort={setSort}
+          states={states}
+          activeCount={active.filter((k) => k !== 'query').length}
+          onClear={() => setFilters({ ...clearFilters(), query: filters.query })}
+          open={open}
+          onOpenChange={setOpen}
+        />
+        <div class="browse__results">
+          <p class="browse__count" role="status" aria-live="polite">
+            {announced}
+          </p>
+          {(hidden.closed > 0 || hidden.resources > 0 || hidden.unknownStates.length > 0) && (
+            <ul class="browse__hidden">
+              {hidden.closed > 0 && (
+                <li>
+                  {plural(hidden.closed, 'closed provider is', 'closed providers are')} hidden.{' '}
+                  <button type="button" class="link" onClick={() => setFilters({ ...filters, statuses: [...filters.statuses, 'closed'] })}>
+                    Show closed providers
+                  </button>
+                </li>
+              )}
+              {hidden.resources > 0 && (
+                <li>
+                  {plural(hidden.resources, 'information resource (not a treatment provider) is', 'information resources (not treatment providers) are')}{' '}
+                  hidden.{' '}
+                  <button type="button" class="link" onClick={() => setFilters({ ...filters, includeResources: true })}>
+                    Show information resources
+                  </button>
+                </li>
+              )}
+              {hidden.unknownStates.length > 0 && (
+                <li>
+                  Not included: {plural(hidden.unknownStates.length, 'telehealth programme', 'telehealth programmes')} that{' '}
+                  {hidden.unknownStates.length === 1 ? 'does' : 'do'} not publish which states {hidden.unknownStates.length === 1 ? 'it serves' : 'they serve'}{' '}
+                  ({hidden.unknownStates.map((p) => p.name).join(', ')}).{' '}
+                  <button type="button" class="link" onClick={() => setFilters({ ...filters, includeUnknownStates: true })}>
+                    Show them too
+                  </button>
+                </li>
+              )}
+            </ul>
+          )}
+          <CompareBar
+            chosen={chosen}
+            message={compareMessage}
+            onCompare={() => go({ view: 'compare', ids: selection.ids })}
+            onClear={() => {
+              void selection.clear();
+              setCompareMessage('Comparison cleared.');
+            }}
+          />
+          {results.length === 0 ? (
+            <BrowseEmpty
+              filters={filters}
+              relaxations={relaxations(providers, filters)}
+              onRemove={(r) => setFilters(withoutFilter(filters, r.key))}
+              onClear={() => setFilters(clearFilters())}
+            />
+          ) : (
+            <ul class="results" aria-label="Providers">
+              {results.map((p) => (
+                <BrowseResult key={p.id} provider={p} compared={selection.has(p.id)} onToggleCompare={toggleCompare} />
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

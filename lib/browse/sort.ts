@@ -1,0 +1,67 @@
+import type { Provider } from '../dataset/schema';
+import { lowestSessionPrice, NO_PRICE } from './price';
+
+/**
+ * What a sort may need besides the providers. Empty today; a distance sort adds the user's place here
+ * (e.g. `origin?: { lat: number; lon: number }` from a ZIP) and reads it in its `key`.
+ */
+export interface SortContext {}
+
+/** One way to order results. New sorts (distance) are added to SORT_OPTIONS and need no other change. */
+export interface SortOption {
+  id: string;
+  /** Shown in the "Sort by" list. */
+  label: string;
+  /** Ascending sort key; null when unknown for this provider (sorted last, after every known key). */
+  key(p: Provider, ctx: SortContext): number | string | null;
+  /** How a provider without a key is labelled in the results, e.g. "no published price". */
+  unknownLabel?: string;
+  /** False when the option cannot be used yet (a distance sort without a ZIP); hidden or disabled in the UI. */
+  available?(ctx: SortContext): boolean;
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+export const SORT_BY_NAME: SortOption = {
+  id: 'name',
+  label: 'Name (A–Z)',
+  key: (p) => p.name,
+};
+
+export const SORT_BY_PRICE: SortOption = {
+  id: 'price',
+  label: 'Lowest published price per session',
+  key: (p) => lowestSessionPrice(p)?.amount ?? null,
+  unknownLabel: NO_PRICE,
+};
+
+export const SORT_OPTIONS: readonly SortOption[] = [SORT_BY_NAME, SORT_BY_PRICE];
+
+export const DEFAULT_SORT = SORT_BY_NAME.id;
+
+export function sortOption(id: string, options: readonly SortOption[] = SORT_OPTIONS): SortOption {
+  return options.find((o) => o.id === id) ?? options[0]!;
+}
+
+function compareKeys(a: number | string, b: number | string): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return collator.compare(String(a), String(b));
+}
+
+/** A new array: known keys ascending, unknown keys last; ties (and unknowns among themselves) by name. */
+export function sortProviders(
+  list: readonly Provider[],
+  option: SortOption | string,
+  ctx: SortContext = {},
+  options: readonly SortOption[] = SORT_OPTIONS,
+): Provider[] {
+  const opt = typeof option === 'string' ? sortOption(option, options) : option;
+  const keyed = list.map((p) => ({ p, k: opt.key(p, ctx) }));
+  keyed.sort((x, y) => {
+    if (x.k === null && y.k !== null) return 1;
+    if (y.k === null && x.k !== null) return -1;
+    const byKey = x.k !== null && y.k !== null ? compareKeys(x.k, y.k) : 0;
+    return byKey || collator.compare(x.p.name, y.p.name) || (x.p.id < y.p.id ? -1 : x.p.id > y.p.id ? 1 : 0);
+  });
+  return keyed.map((x) => x.p);
+}
