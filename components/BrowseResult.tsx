@@ -6,10 +6,12 @@ interface Props {
   provider: Provider;
   compared: boolean;
   onToggleCompare: (id: string) => void;
+  /** What the current sort says about this provider (a distance), when the line does not show it already. */
+  sortNote?: string;
 }
 
 /** One result: the name (opens the card) and one line of key facts. */
-export function BrowseResult({ provider: p, compared, onToggleCompare }: Props) {
+export function BrowseResult({ provider: p, compared, onToggleCompare, sortNote }: Props) {
   const f = resultFacts(p);
   const closed = p.status.state === 'closed';
   return (
@@ -32,6 +34,12 @@ export function BrowseResult({ provider: p, compared, onToggleCompare }: Props) 
           <span>{f.where}</span>
           {' · '}
           <span class={f.price.startsWith('no ') ? 'unknown' : 'result__price'}>{f.price}</span>
+          {sortNote && (
+            <>
+              {' · '}
+              <span>{sortNote}</span>
+            </>
+          )}
         </p>
         {f.isResource && <p class="result__note">Information resource — not a treatment provider.</p>}
       </div>

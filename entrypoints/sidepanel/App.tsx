@@ -3,6 +3,8 @@ import { Disclaimer } from '../../components/Disclaimer';
 import type { Route } from '../../lib/route';
 import { useRoute } from './use-route';
 import { useSiteState } from './use-site-state';
+import { BrowseView } from './views/BrowseView';
+import { CompareView } from './views/CompareView';
 import { ProviderView } from './views/ProviderView';
 import { SiteView } from './views/SiteView';
 
@@ -56,9 +58,9 @@ export function App() {
       <main class="main" id="main">
         {route.view === 'site' && <SiteView site={site} go={go} />}
         {route.view === 'provider' && <ProviderView id={route.id} go={go} />}
-        {route.view === 'browse' && <p class="message">Browse is coming soon.</p>}
+        {route.view === 'browse' && <BrowseView go={go} />}
         {route.view === 'shortlist' && <p class="message">Shortlists are coming soon.</p>}
-        {route.view === 'compare' && <p class="message">Compare is coming soon.</p>}
+        {route.view === 'compare' && <CompareView ids={route.ids} go={go} />}
       </main>
       <Disclaimer />
     </div>

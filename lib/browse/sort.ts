@@ -16,6 +16,11 @@ export interface SortOption {
   key(p: Provider, ctx: SortContext): number | string | null;
   /** How a provider without a key is labelled in the results, e.g. "no published price". */
   unknownLabel?: string;
+  /**
+   * Text each result shows for this sort (e.g. "12 miles away"); `unknownLabel` is shown when the key is null.
+   * Leave out when the result line already shows it (the price is always shown).
+   */
+  describe?(p: Provider, ctx: SortContext): string;
   /** False when the option cannot be used yet (a distance sort without a ZIP); hidden or disabled in the UI. */
   available?(ctx: SortContext): boolean;
 }

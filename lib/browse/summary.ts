@@ -39,7 +39,7 @@ export function whereText(p: Provider): string {
           : `telehealth in ${served.join(', ')}`,
     );
   }
-  if (!parts.length) return 'location not listed';
+  if (!parts.length) return 'Location not listed';
   const text = parts.join('; ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

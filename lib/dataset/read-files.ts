@@ -1,9 +1,11 @@
 // Node-only: scripts, tests and the build read the JSON files directly (the extension bundles them).
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { RecordFile } from './validate';
 
-export const DATA_DIR = new URL('../../data/', import.meta.url).pathname;
+// Not `new URL(…, import.meta.url)`: Vite rewrites that pattern into an asset URL under vitest.
+export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
 
 export function readProviderFiles(dir = join(DATA_DIR, 'providers')): RecordFile[] {
   return readdirSync(dir)

@@ -1,7 +1,7 @@
 // CSV export: RFC 4180 (CRLF line ends, fields quoted when they hold a comma, quote, CR or LF, inner
 // quotes doubled), UTF-8 with a BOM so Excel reads the accents and emoji, one header row, one row per item.
 // Cells a spreadsheet would run as a formula are neutralised as OWASP recommends: prefixed with ' and quoted.
-import { ESTIMATE_NOTE, ITEM_STATUS_LABEL, answerLines, factsBuilder } from './facts';
+import { ESTIMATE_NOTE, ITEM_STATUS_LABEL, answerLines, factsBuilder, type ClinicFacts } from './facts';
 import { groupItems, type ExportInput } from './input';
 
 export const BOM = '\uFEFF';
@@ -58,28 +58,20 @@ export const OTHER_ANSWERS_COLUMN = 'Other checklist answers';
 export function toCsv(input: ExportInput): string {
   const questions = input.general?.questions ?? [];
   const facts = factsBuilder(input.provider);
+  const clinicCells = new Map<ClinicFacts, string>();
   const out: string[] = [BOM, csvRow([...CSV_COLUMNS, ...questions.map((q) => q.text), OTHER_ANSWERS_COLUMN])];
   for (const { list, items } of groupItems(input.shortlists, input.items)) {
+    const listCell = csvCell(list.name);
     for (const item of items) {
-      const f = facts(item);
+      const { clinic, name, website } = facts(item);
+      let cells = clinicCells.get(clinic);
+      if (cells === undefined) clinicCells.set(clinic, (cells = clinicRow(clinic)));
       const answers = answerLines(item, input.general);
       const byQuestion = new Map(answers.filter((a) => a.known).map((a) => [a.questionId, answerCell(a)]));
       const other = answers.filter((a) => !a.known).map((a) => `${a.question}: ${answerCell(a)}`);
       out.push(
+        `${listCell},${csvCell(name)},${csvCell(website)},${cells},`,
         csvRow([
-          list.name,
-          f.name,
-          f.website,
-          f.statusDetail ? `${f.status}. ${f.statusDetail}` : f.status,
-          f.treatments,
-          f.delivery,
-          f.locations.join('; '),
-          f.consultation.join('; ') || (f.origin === 'dataset' ? 'not published' : ''),
-          f.perSession.join('; ') || (f.origin === 'dataset' ? 'not published' : ''),
-          f.otherPrices.join('; '),
-          f.insurance,
-          f.financing,
-          f.sources.map((s) => s.url).join(' '),
           ITEM_STATUS_LABEL[item.status],
           item.quote?.consultation,
           item.quote?.perSession,
@@ -93,6 +85,25 @@ export function toCsv(input: ExportInput): string {
     }
   }
   return out.join('');
+}
+
+/** The dataset columns, Clinic status to Sources, as encoded CSV (computed once per provider). */
+function clinicRow(f: ClinicFacts): string {
+  const priced = f.origin === 'dataset' ? 'not published' : '';
+  return [
+    f.statusDetail ? `${f.status}. ${f.statusDetail}` : f.status,
+    f.treatments,
+    f.delivery,
+    f.locations.join('; '),
+    f.consultation.join('; ') || priced,
+    f.perSession.join('; ') || priced,
+    f.otherPrices.join('; '),
+    f.insurance,
+    f.financing,
+    f.sources.map((s) => s.url).join(' '),
+  ]
+    .map(csvCell)
+    .join(',');
 }
 
 function answerCell(a: { done: boolean; text: string }): string {

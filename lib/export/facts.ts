@@ -34,43 +34,39 @@ export interface ClinicFacts {
   sources: Source[];
 }
 
-export interface ItemFacts extends ClinicFacts {
+export interface ItemFacts {
+  /** Shared by every item of the same provider in one export (and by all items missing from the dataset), so callers can cache by identity. */
+  clinic: ClinicFacts;
   name: string;
   website: string | null;
 }
 
 /** Builds facts per item, computing each provider's facts once per export. */
 export function factsBuilder(provider: (id: string) => Provider | undefined): (item: ShortlistItem) => ItemFacts {
-  const cache = new Map<string, ClinicFacts | null>();
+  const cache = new Map<string, { clinic: ClinicFacts; name: string; site: string | null } | null>();
   return (item) => {
     if (item.custom) {
       const c = item.custom;
       const place = [c.city, c.state].filter(Boolean).join(', ');
       return {
-        ...EMPTY,
-        origin: 'custom',
-        status: 'Your own entry',
-        locations: place ? [place] : [],
+        clinic: { ...MISSING, origin: 'custom', status: 'Your own entry', locations: place ? [place] : [] },
         name: c.name,
         website: c.website ?? item.snapshot.website,
       };
     }
     const id = item.providerId;
-    let facts: ClinicFacts | null = null;
-    if (id !== null) {
-      if (!cache.has(id)) {
-        const p = provider(id);
-        cache.set(id, p ? clinicFacts(p) : null);
-      }
-      facts = cache.get(id) ?? null;
+    let known = id === null ? null : cache.get(id);
+    if (id !== null && known === undefined) {
+      const p = provider(id);
+      known = p ? { clinic: clinicFacts(p), name: p.name, site: firstOwnSite(p) } : null;
+      cache.set(id, known);
     }
-    if (!facts) return { ...EMPTY, name: item.snapshot.name, website: item.snapshot.website };
-    const p = provider(id!)!;
-    return { ...facts, name: p.name, website: item.snapshot.website ?? firstOwnSite(p) };
+    if (!known) return { clinic: MISSING, name: item.snapshot.name, website: item.snapshot.website };
+    return { clinic: known.clinic, name: known.name, website: item.snapshot.website ?? known.site };
   };
 }
 
-const EMPTY: ClinicFacts = {
+const MISSING: ClinicFacts = {
   origin: 'missing',
   operating: true,
   status: 'Not in Clinic Scout’s current data',

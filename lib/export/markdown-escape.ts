@@ -7,26 +7,31 @@
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const NBSP = '\u00A0';
 
+const NEEDS_CLEAN = /[\r\u2028\u2029\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const SPECIAL = /[\\`*_[\]<>|~&]/;
+const LINE_START = /^([#=+-]|\d)/;
+
 /** Control characters removed, line ends normalised to \n. */
 function clean(text: string): string {
-  return text.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(CONTROL, '');
+  return NEEDS_CLEAN.test(text) ? text.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(CONTROL, '') : text;
 }
 
 function escapeChars(s: string): string {
-  return s.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
+  return SPECIAL.test(s) ? s.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&') : s;
 }
 
 /** Escapes one line, including what is significant only at its start (headings, lists, setext underlines). */
 function escapeLine(line: string): string {
-  return escapeChars(line)
-    .replace(/^([#=+-])/, '\\$1')
-    .replace(/^(\d{1,9})([.)])/, '$1\\$2')
-    .replace(/(^|\s)(#+)$/, (_, space: string, hashes: string) => space + hashes.replace(/#/g, '\\#'));
+  let s = escapeChars(line);
+  if (LINE_START.test(s)) s = s.replace(/^([#=+-])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
+  if (s.endsWith('#')) s = s.replace(/(^|\s)(#+)$/, (_, space: string, hashes: string) => space + hashes.replace(/#/g, '\\#'));
+  return s;
 }
 
 /** User text for a single line: a heading, a list item after its label, a table cell, link text. */
 export function escapeInline(text: string): string {
-  return escapeLine(clean(text).replace(/\s+/g, ' ').trim());
+  const c = clean(text);
+  return escapeLine(/\s\s|[^\S ]|^\s|\s$/.test(c) ? c.replace(/\s+/g, ' ').trim() : c);
 }
 
 /**

@@ -2,7 +2,7 @@
 // markdown-escape.ts; dataset text is escaped too (it is plain prose, not Markdown).
 import type { Source } from '../dataset/schema';
 import type { ShortlistItem } from '../shortlist/schema';
-import { DISCLAIMER, ESTIMATE_NOTE, ITEM_STATUS_LABEL, answerLines, factsBuilder, type ItemFacts, quoteText } from './facts';
+import { DISCLAIMER, ESTIMATE_NOTE, ITEM_STATUS_LABEL, answerLines, factsBuilder, type ClinicFacts, type ItemFacts, quoteText } from './facts';
 import { localDate } from './filename';
 import { groupItems, type ComparisonTable, type ExportInput } from './input';
 import { escapeBlock, escapeInline, mdLink } from './markdown-escape';
@@ -15,9 +15,16 @@ import { escapeBlock, escapeInline, mdLink } from './markdown-escape';
 export function toMarkdown(input: ExportInput): string {
   const facts = factsBuilder(input.provider);
   const links = new Map<string, string>();
+  const clinics = new Map<ClinicFacts, ClinicLines>();
   const sourceLink = (s: Source) => {
     let link = links.get(s.url);
     if (link === undefined) links.set(s.url, (link = mdLink(s.title ?? siteName(s.url), s.url)));
+    return link;
+  };
+  const sites = new Map<string, string>();
+  const siteLink = (url: string) => {
+    let link = sites.get(url);
+    if (link === undefined) sites.set(url, (link = mdLink(siteName(url), url)));
     return link;
   };
 
@@ -28,20 +35,33 @@ export function toMarkdown(input: ExportInput): string {
     const table = input.comparison?.(list);
     if (table && table.rows.length) out.push(`\n${comparisonTable(table)}`);
     if (items.length === 0) out.push('\n_No clinics on this list._\n');
-    for (const item of items) out.push(itemSection(item, facts(item), input, sourceLink));
+    for (const item of items) {
+      const f = facts(item);
+      let clinic = clinics.get(f.clinic);
+      if (!clinic) clinics.set(f.clinic, (clinic = clinicLines(f.clinic, sourceLink)));
+      out.push(itemSection(item, f, clinic, input, siteLink));
+    }
   }
   return out.join('');
 }
 
-function itemSection(item: ShortlistItem, f: ItemFacts, input: ExportInput, sourceLink: (s: Source) => string): string {
-  const lines: string[] = [];
+/** Escaped lines from the dataset, built once per provider per export; each line ends with \n. */
+interface ClinicLines {
+  /** Status first, when not operating; the origin of a custom or missing entry. */
+  head: string;
+  facts: string;
+  sources: string;
+}
+
+function clinicLines(f: ClinicFacts, sourceLink: (s: Source) => string): ClinicLines {
+  let head = '';
+  let facts = '';
   const add = (label: string, value: string | null | undefined) => {
-    if (value) lines.push(`- ${label}: ${escapeInline(value)}`);
+    if (value) facts += `- ${label}: ${escapeInline(value)}\n`;
   };
-  if (!f.operating) lines.push(`- **${escapeInline(f.status)}.**${f.statusDetail ? ` ${escapeInline(f.statusDetail)}` : ''}`);
-  if (f.origin === 'custom') lines.push('- Your own entry — not from Clinic Scout’s data.');
-  if (f.origin === 'missing') lines.push('- Not in Clinic Scout’s current data: only the name and website you saved are shown.');
-  if (f.website) lines.push(`- Website: ${mdLink(siteName(f.website), f.website)}`);
+  if (!f.operating) head += `- **${escapeInline(f.status)}.**${f.statusDetail ? ` ${escapeInline(f.statusDetail)}` : ''}\n`;
+  if (f.origin === 'custom') head += '- Your own entry — not from Clinic Scout’s data.\n';
+  if (f.origin === 'missing') head += '- Not in Clinic Scout’s current data: only the name and website you saved are shown.\n';
   if (f.origin === 'dataset' && f.operating) add('Status', f.status);
   add('Treatments', f.treatments);
   add('Delivery', f.delivery);
@@ -54,23 +74,30 @@ function itemSection(item: ShortlistItem, f: ItemFacts, input: ExportInput, sour
   }
   add('Insurance', f.insurance);
   add('Financing', f.financing);
+  const sources = f.sources.length ? `- Sources: ${f.sources.map(sourceLink).join(', ')}\n` : '';
+  return { head, facts, sources };
+}
+
+function itemSection(item: ShortlistItem, f: ItemFacts, clinic: ClinicLines, input: ExportInput, siteLink: (url: string) => string): string {
+  let s = `\n### ${escapeInline(f.name)}\n\n${clinic.head}`;
+  if (f.website) s += `- Website: ${siteLink(f.website)}\n`;
+  s += clinic.facts;
   const cost = input.itemExtras?.(item)?.costEstimate;
-  if (cost) lines.push(`- Cost estimate: ${escapeInline(cost)} (${ESTIMATE_NOTE})`);
-  add('Your status', ITEM_STATUS_LABEL[item.status]);
+  if (cost) s += `- Cost estimate: ${escapeInline(cost)} (${ESTIMATE_NOTE})\n`;
+  s += `- Your status: ${ITEM_STATUS_LABEL[item.status]}\n`;
   const quote = quoteText(item);
   const quoteNote = item.quote?.note.trim();
-  if (quote || quoteNote) add('Quoted', [quote, quoteNote].filter(Boolean).join(' — '));
-  if (item.notes.trim()) lines.push(`- Notes:  \n${escapeBlock(item.notes, '  ')}`);
+  if (quote || quoteNote) s += `- Quoted: ${escapeInline([quote, quoteNote].filter(Boolean).join(' — '))}\n`;
+  if (item.notes.trim()) s += `- Notes:  \n${escapeBlock(item.notes, '  ')}\n`;
   const answers = answerLines(item, input.general);
   if (answers.length) {
-    lines.push('- Checklist:');
+    s += '- Checklist:\n';
     for (const a of answers) {
-      const head = `  - [${a.done ? 'x' : ' '}] ${escapeInline(a.question)}`;
-      lines.push(a.text.trim() ? `${head}  \n${escapeBlock(a.text, '    ')}` : head);
+      s += `  - [${a.done ? 'x' : ' '}] ${escapeInline(a.question)}`;
+      s += a.text.trim() ? `  \n${escapeBlock(a.text, '    ')}\n` : '\n';
     }
   }
-  if (f.sources.length) lines.push(`- Sources: ${f.sources.map(sourceLink).join(', ')}`);
-  return `\n### ${escapeInline(f.name)}\n\n${lines.join('\n')}\n`;
+  return s + clinic.sources;
 }
 
 function comparisonTable(t: ComparisonTable): string {

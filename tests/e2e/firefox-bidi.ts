@@ -223,17 +223,10 @@ export class BiDiError extends Error {
   }
 }
 
-interface BiDiEvent {
-  method: string;
-  params: Record<string, unknown>;
-}
-
-/** A minimal WebDriver BiDi client: commands with timeouts, and events. */
+/** A minimal WebDriver BiDi client: commands with timeouts (events are not needed here, so ignored). */
 export class BiDi {
   private nextId = 1;
   private pending = new Map<number, { method: string; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  private listeners = new Set<(e: BiDiEvent) => void>();
-  readonly events: BiDiEvent[] = [];
 
   private constructor(private ws: WebSocket) {
     ws.on('message', (data) => {
@@ -243,15 +236,7 @@ export class BiDi {
         result?: unknown;
         error?: string;
         message?: string;
-        method?: string;
-        params?: Record<string, unknown>;
       };
-      if (msg.type === 'event' && msg.method) {
-        const event = { method: msg.method, params: msg.params ?? {} };
-        this.events.push(event);
-        for (const l of this.listeners) l(event);
-        return;
-      }
       const waiting = msg.id === undefined ? undefined : this.pending.get(msg.id);
       if (!waiting) return;
       this.pending.delete(msg.id!);
@@ -287,20 +272,6 @@ export class BiDi {
     });
     this.ws.send(JSON.stringify({ id, method, params }));
     return withTimeout(`BiDi ${method}`, timeoutMs, result).finally(() => this.pending.delete(id));
-  }
-
-  /** Resolves with the first event (already received or future) named `method` that `accept`s. */
-  waitForEvent(method: string, accept: (p: Record<string, unknown>) => boolean, timeoutMs = 10_000): Promise<BiDiEvent> {
-    const seen = this.events.find((e) => e.method === method && accept(e.params));
-    if (seen) return Promise.resolve(seen);
-    let listener!: (e: BiDiEvent) => void;
-    const found = new Promise<BiDiEvent>((resolve) => {
-      listener = (e) => {
-        if (e.method === method && accept(e.params)) resolve(e);
-      };
-      this.listeners.add(listener);
-    });
-    return withTimeout(`BiDi event ${method}`, timeoutMs, found).finally(() => this.listeners.delete(listener));
   }
 
   /**
@@ -423,6 +394,8 @@ export interface ExtensionTabView {
 
 export interface ExtensionView {
   installed: boolean;
+  /** Installed as a temporary add-on (gone when Firefox quits), as webExtension.install does by default. */
+  temporary: boolean;
   /** Where the toolbar button lives (Firefox puts new add-ons in the unified extensions panel). */
   area: string | null;
   /** The `badge` attribute of the add-on's toolbar button, which shows the selected tab's badge. */
@@ -446,7 +419,7 @@ export function readExtension(bidi: BiDi, chromeContext: string, geckoId: string
       `(() => {
         const { geckoId, widgetId } = ${args};
         const policy = WebExtensionPolicy.getByID(geckoId);
-        if (!policy || !policy.extension) return JSON.stringify({ installed: false, area: null, buttonBadge: null, tabs: [], sessionKeys: [], errors: [] });
+        if (!policy || !policy.extension) return JSON.stringify({ installed: false, temporary: false, area: null, buttonBadge: null, tabs: [], sessionKeys: [], errors: [] });
         const extension = policy.extension;
         const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
         const { extensionStorageSession } = ChromeUtils.importESModule("resource://gre/modules/ExtensionStorage.sys.mjs");
@@ -464,6 +437,7 @@ export function readExtension(bidi: BiDi, chromeContext: string, geckoId: string
           .map((m) => m.errorMessage + " @ " + m.sourceName + ":" + m.lineNumber);
         return JSON.stringify({
           installed: true,
+          temporary: !!(extension.addonData && extension.addonData.temporarilyInstalled),
           area: (CustomizableUI.getPlacementOfWidget(widgetId) || {}).area || null,
           buttonBadge: button ? (button.getAttribute("badge") || "") : null,
           sessionKeys: Object.keys(session),

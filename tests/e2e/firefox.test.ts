@@ -45,7 +45,7 @@ describe('Firefox: the build installs in headless Firefox ESR and its background
   let providerTab = '';
   let otherTab = '';
 
-  // If the test process is stopped from outside, node:test's after() does not run: still leave nothing behind.
+  // If the test process exits or is stopped from outside, after() does not run: still leave nothing behind.
   const lastResort = () => {
     try {
       if (firefox && firefox.proc.exitCode === null && firefox.proc.signalCode === null) process.kill(-firefox.proc.pid!, 'SIGKILL');
@@ -53,6 +53,10 @@ describe('Firefox: the build installs in headless Firefox ESR and its background
       /* gone */
     }
     if (root) rmSync(root, { recursive: true, force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    lastResort();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
   };
 
   before(async () => {
@@ -66,6 +70,8 @@ describe('Firefox: the build installs in headless Firefox ESR and its background
     assert.ok(manifest.browser_action, 'the Firefox manifest has no browser_action (the badge lives there)');
 
     process.once('exit', lastResort);
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
     root = mkdtempSync(join(tmpdir(), 'clinic-scout-firefox-'));
     const profileDir = join(root, 'profile');
     const firefoxTmp = join(root, 'tmp');
@@ -86,7 +92,17 @@ describe('Firefox: the build installs in headless Firefox ESR and its background
       extraArgs: ['--remote-allow-system-access'],
       timeoutMs: LIMIT.launch,
     });
-    bidi = await BiDi.connect(firefox.wsUrl, LIMIT.connect);
+    try {
+      await drive();
+    } catch (e) {
+      // Firefox's own log usually says why (a refused install, a crash).
+      (e as Error).message += `\n--- Firefox stderr (last 3000 chars) ---\n${firefox.stderr().slice(-3000)}`;
+      throw e;
+    }
+  });
+
+  async function drive() {
+    bidi = await BiDi.connect(firefox!.wsUrl, LIMIT.connect);
 
     const installed = await bidi.send<{ extension: string }>(
       'webExtension.install',
@@ -102,7 +118,7 @@ describe('Firefox: the build installs in headless Firefox ESR and its background
     await bidi.send('browsingContext.navigate', { context: otherTab, url: otherUrl, wait: 'complete' }, LIMIT.navigate);
 
     chrome = await browserWindowContext(bidi);
-  });
+  }
 
   after(async () => {
     await bidi?.close().catch(() => undefined);
@@ -112,6 +128,8 @@ describe('Firefox: the build installs in headless Firefox ESR and its background
     if (root) rmSync(root, { recursive: true, force: true });
     assert.ok(!root || !existsSync(root), `temporary profile ${root} was not removed`);
     process.removeListener('exit', lastResort);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
   });
 
   const read = () => withTimeout('reading the add-on state in the browser window', LIMIT.probe, readExtension(bidi!, chrome, geckoId));
@@ -136,6 +154,7 @@ describe('Firefox: the build installs in headless Firefox ESR and its background
     assert.equal(installedId, geckoId);
     const view = await read();
     assert.equal(view.installed, true);
+    assert.equal(view.temporary, true, 'installed as a temporary add-on');
     assert.equal(geckoId, 'clinic-scout@clinic-scout.invalid');
   });
 
@@ -187,7 +206,7 @@ describe('Firefox: the build installs in headless Firefox ESR and its background
     );
     // Every other host is proxied to the sink. With the prefs and MOZ_DISABLE_NONLOCAL_CONNECTIONS it
     // sees nothing; Mozilla's own services are tolerated in case a Firefox update adds one the prefs miss.
-    const mozilla = /^(CONNECT |GET http:\/\/)[^/:\s]*(mozilla\.(com|net|org)|firefox\.com|mozaws\.net)(:\d+)?/;
+    const mozilla = /^(CONNECT |GET http:\/\/)([^/:\s]*\.)?(mozilla\.(com|net|org)|firefox\.com|mozaws\.net)(:\d+)?(\/|\s|$)/;
     assert.deepEqual(sink.seen.filter((line) => !mozilla.test(line)), []);
     if (sink.seen.length) console.log(`Firefox's own requests (not the add-on's), refused: ${sink.seen.join(', ')}`);
   });

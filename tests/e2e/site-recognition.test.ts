@@ -78,11 +78,14 @@ describe('recognising provider sites in real Chromium', () => {
   it('after the service worker is stopped, badges and panel state are still right', async () => {
     const { page, tabId } = await visit(h, 'https://www.mindbloom.com/');
     await h.waitForBadge(tabId, '●');
+    // A marker in the worker's global scope proves below that the worker really restarted.
+    await (await h.worker()).evaluate(() => ((self as unknown as { probe: number }).probe = 1));
     await h.stopServiceWorker();
     // Cold: the next navigation wakes the worker, which must rebuild from storage.session and data.
     const kwc = loadProvider('ketamine-wellness-centers');
     await page.goto('https://ketaminewellnesscenters.com/');
     await h.waitForBadge(tabId, expectedBadge(kwc));
+    assert.equal(await (await h.worker()).evaluate(() => (self as unknown as { probe?: number }).probe), undefined);
     const panel = await h.openPanel(tabId);
     await panel.getByRole('heading', { level: 2, name: kwc.name }).waitFor();
     await h.stopServiceWorker();

@@ -1,10 +1,12 @@
 // Reads the built manifests (npm test builds before running vitest). Widening permissions must be a
 // deliberate change to this file.
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const read = (target: string) => {
-  const path = new URL(`../../.output/${target}/manifest.json`, import.meta.url);
+  const path = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.output', target, 'manifest.json');
   if (!existsSync(path)) throw new Error(`No build at .output/${target}: run "npm run build" first.`);
   return JSON.parse(readFileSync(path, 'utf8')) as Record<string, any>;
 };

@@ -36,6 +36,12 @@ function countText(n: number, total: number, filtered: boolean): string {
   return filtered ? `${plural(n, 'provider matches', 'providers match')} (of ${total}).` : `${plural(n, 'provider', 'providers')}.`;
 }
 
+/** A sort's own text for a result (a distance); unknown keys read as the sort's unknown label. */
+function sortNoteFor(sort: SortOption, p: Provider, ctx: SortContext): string | undefined {
+  if (!sort.describe) return undefined;
+  return sort.key(p, ctx) === null ? sort.unknownLabel : sort.describe(p, ctx);
+}
+
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
   useEffect(() => {
@@ -165,7 +171,13 @@ export function BrowseView({ go, providers = allProviders, sortOptions = SORT_OP
           ) : (
             <ul class="results" aria-label="Providers">
               {results.map((p) => (
-                <BrowseResult key={p.id} provider={p} compared={selection.has(p.id)} onToggleCompare={toggleCompare} />
+                <BrowseResult
+                  key={p.id}
+                  provider={p}
+                  compared={selection.has(p.id)}
+                  onToggleCompare={toggleCompare}
+                  sortNote={sortNoteFor(sort, p, sortContext)}
+                />
               ))}
             </ul>
           )}
