@@ -1,11 +1,11 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { assertValidDataset } from './scripts/assert-dataset';
-import { matchEntriesPlugin } from './scripts/vite-match-entries';
+import { virtualDataPlugin } from './scripts/vite-virtual-data';
 
 // The permissions are asserted exactly by tests/unit/manifest.test.ts: widening them is a deliberate change.
 export default defineConfig({
-  vite: () => ({ plugins: [preact(), matchEntriesPlugin()] }),
+  vite: () => ({ plugins: [preact(), virtualDataPlugin()] }),
   hooks: {
     // Invalid data fails the build with the record and field named.
     // CLINIC_SCOUT_SKIP_DATA_CHECK=1 is for engineers mid-edit only; CI and npm test never set it.

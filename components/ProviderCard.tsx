@@ -25,11 +25,17 @@ interface Props {
   actions?: ComponentChildren;
   /** Opens another provider's card. */
   onOpen?: (id: string) => void;
+  /** The cost plan (CostEstimate), supplied by the view: shown as "What it might cost" after "Costs". */
+  estimate?: ComponentChildren;
+  /** The question checklist (Checklist), supplied by the view: shown after "Questions to ask". */
+  checklist?: ComponentChildren;
+  /** General safety facts (BeforeYouStart, collapsible), supplied by the view: shown at the bottom of the card. */
+  beforeYouStart?: ComponentChildren;
 }
 
 const list = (items: string[]) => (items.length ? items.join(', ') : null);
 
-export function ProviderCard({ provider: p, nameOf, today = new Date(), actions, onOpen }: Props) {
+export function ProviderCard({ provider: p, nameOf, today = new Date(), actions, onOpen, estimate, checklist, beforeYouStart }: Props) {
   const modalities = list(p.modalities.value.map((m) => MODALITY_LABEL[m]));
   const conditions = list([...p.conditions.value.map((c) => CONDITION_LABEL[c]), ...p.conditions.other]);
   return (
@@ -87,6 +93,12 @@ export function ProviderCard({ provider: p, nameOf, today = new Date(), actions,
       <Section title="Costs" id="costs">
         <PriceList prices={p.prices} note={p.pricesNote} today={today} />
       </Section>
+
+      {estimate && (
+        <Section title="What it might cost" id="estimate">
+          {estimate}
+        </Section>
+      )}
 
       <Section title="Insurance and financing" id="insurance">
         <dl class="facts">
@@ -158,6 +170,12 @@ export function ProviderCard({ provider: p, nameOf, today = new Date(), actions,
         </Section>
       )}
 
+      {checklist && (
+        <Section title="Your checklist" id="checklist">
+          {checklist}
+        </Section>
+      )}
+
       <Section title="Sources" id="sources">
         <SourceRefs sources={p.sources} today={today} label="Main sources" />
         <p class="reviewed">
@@ -165,6 +183,8 @@ export function ProviderCard({ provider: p, nameOf, today = new Date(), actions,
           have changed since.
         </p>
       </Section>
+
+      {beforeYouStart && <div class="card__before">{beforeYouStart}</div>}
     </article>
   );
 }

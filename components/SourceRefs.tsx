@@ -1,5 +1,5 @@
 import type { Source } from '../lib/dataset/schema';
-import { formatDate, isOlderThanAYear } from '../lib/format/dates';
+import { formatDate, isOlderThanAYear, newestDate } from '../lib/format/dates';
 import { safeHref, siteName } from '../lib/format/links';
 
 interface Props {
@@ -25,9 +25,12 @@ export function SourceRefs({ sources, today, label }: Props) {
           {formatDate(s.date)}
           {s.thirdParty && <span class="tag tag--muted"> third-party</span>}
           {s.uncertain && <span class="tag tag--warn"> uncertain</span>}
-          {isOlderThanAYear(s.date, today) && <span class="tag tag--muted"> over 12 months old</span>}
         </span>
       ))}
+      {/* One mark per fact: judged by its newest dated source. */}
+      {isOlderThanAYear(newestDate(sources.map((s) => s.date)), today) && (
+        <span class="tag tag--muted"> over 12 months old</span>
+      )}
     </p>
   );
 }

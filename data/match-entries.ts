@@ -1,5 +1,5 @@
 // What the background needs from each record — matching rules, name and status — and nothing else.
-// Built at bundle time by scripts/vite-match-entries.ts from data/providers/*.json.
+// Built at bundle time by scripts/vite-virtual-data.ts from data/providers/*.json.
 import entries from 'virtual:clinic-scout/match-entries';
 import type { Provider } from '../lib/dataset/schema';
 import type { MatchEntry } from '../lib/match';

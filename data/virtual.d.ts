@@ -2,3 +2,13 @@ declare module 'virtual:clinic-scout/match-entries' {
   const entries: import('./match-entries').SlimEntry[];
   export default entries;
 }
+
+declare module 'virtual:clinic-scout/zip-table' {
+  const table: import('../lib/geo/zip-codec').ZipTable;
+  export default table;
+}
+
+declare module 'virtual:clinic-scout/placed-locations' {
+  const placed: import('../scripts/geo-data').PlacedLocation[];
+  export default placed;
+}

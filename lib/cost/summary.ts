@@ -44,7 +44,7 @@ export function settingsWords(plan: CostPlan): string {
 export function headline(plan: CostPlan): string {
   const { firstYear, perMonthAfter } = plan.lines;
   const hsa = (line: PlanLine) =>
-    line.hsa && plan.hsa ? ` (about ${formatRange(line.hsa)} paying with HSA/FSA money at ${plan.hsa.taxRate}%)` : '';
+    line.hsa && plan.hsa && line.hsa.high > 0 ? ` (about ${formatRange(line.hsa)} paying with HSA/FSA money at ${plan.hsa.taxRate}%)` : '';
   return (
     `${firstYear.label}: ${formatMaybeRange(firstYear.range)}${hsa(firstYear)}; ` +
     `then ${formatMaybeRange(perMonthAfter.range, 'an unknown amount')}${hsa(perMonthAfter)} a month.`

@@ -10,6 +10,7 @@ const NBSP = '\u00A0';
 const NEEDS_CLEAN = /[\r\u2028\u2029\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const SPECIAL = /[\\`*_[\]<>|~&]/;
 const LINE_START = /^([#=+-]|\d)/;
+const LEAD = /^[ \t\u00A0]*/;
 
 /** Control characters removed, line ends normalised to \n. */
 function clean(text: string): string {
@@ -40,15 +41,17 @@ export function escapeInline(text: string): string {
  * breaks so the note keeps its shape.
  */
 export function escapeBlock(text: string, indent: string): string {
-  const lines = clean(text).replace(/\s+$/, '').split('\n');
-  return lines
-    .map((line) => {
-      const lead = /^[ \t\u00A0]*/.exec(line)![0];
-      const body = line.slice(lead.length).replace(/\t/g, ' ').replace(/[ ]+$/, '');
-      if (!body) return '';
-      return indent + lead.replace(/\t/g, '    ').replace(/ /g, NBSP) + escapeLine(body);
-    })
-    .join('  \n');
+  const lines = clean(text).trimEnd().split('\n');
+  let out = '';
+  for (let i = 0; i < lines.length; i++) {
+    if (i > 0) out += '  \n';
+    const line = lines[i]!;
+    const lead = LEAD.exec(line)![0];
+    let body = lead ? line.slice(lead.length) : line;
+    body = body.replace(/\t/g, ' ').trimEnd(); // trimEnd, not / +$/: that regex is quadratic on long runs
+    if (body) out += indent + (lead && lead.replace(/\t/g, '    ').replace(/ /g, NBSP)) + escapeLine(body);
+  }
+  return out;
 }
 
 /** A link for a http(s) URL with escaped text; anything else is shown as plain escaped text. */

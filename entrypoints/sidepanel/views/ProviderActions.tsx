@@ -1,11 +1,31 @@
+import { CompareToggle } from '../../../components/CompareToggle';
+import { ShortlistAdd } from '../../../components/ShortlistAdd';
 import type { Provider } from '../../../lib/dataset/schema';
 import type { Route } from '../../../lib/route';
 
-/** Placeholder until the shortlist lands: compare is available now. */
-export function ProviderActions({ provider, go }: { provider: Provider; incognito: boolean; go: (r: Route) => void }) {
+/** The provider's own website for the shortlist snapshot: its first matched domain, else its first own source. */
+export function providerWebsite(p: Provider): string | null {
+  const host = p.match.domains[0] ?? p.match.hosts[0];
+  if (host) return `https://${host}/`;
+  const own = p.sources.find((s) => !s.thirdParty)?.url;
+  if (!own) return null;
+  try {
+    return new URL(own).origin + '/';
+  } catch {
+    return null;
+  }
+}
+
+/** Shortlist and compare controls on a provider card. */
+export function ProviderActions({ provider, incognito, go }: { provider: Provider; incognito: boolean; go: (r: Route) => void }) {
   return (
-    <button type="button" class="button button--secondary" onClick={() => go({ view: 'compare', ids: [provider.id] })}>
-      Compare
-    </button>
+    <div class="provider-actions">
+      <ShortlistAdd
+        provider={{ id: provider.id, name: provider.name, website: providerWebsite(provider) }}
+        incognito={incognito}
+        onOpenList={() => go({ view: 'shortlist' })}
+      />
+      <CompareToggle providerId={provider.id} name={provider.name} />
+    </div>
   );
 }

@@ -1,11 +1,9 @@
-import { ProviderCard } from '../../../components/ProviderCard';
 import { SiteMessage } from '../../../components/SiteMessage';
 import { providerById, providers } from '../../../data';
 import type { Route } from '../../../lib/route';
 import type { SiteState } from '../use-site-state';
 import { ProviderActions } from './ProviderActions';
-
-const nameOf = (id: string) => providerById(id)?.name;
+import { ProviderDetails } from './ProviderView';
 
 export function SiteView({ site, go }: { site: SiteState; go: (r: Route) => void }) {
   if (site.loading) return <p class="message" role="status">Checking this site…</p>;
@@ -24,10 +22,10 @@ export function SiteView({ site, go }: { site: SiteState; go: (r: Route) => void
     );
   }
   return (
-    <ProviderCard
+    <ProviderDetails
+      key={provider.id}
       provider={provider}
-      nameOf={nameOf}
-      onOpen={(id) => go({ view: 'provider', id })}
+      go={go}
       actions={<ProviderActions provider={provider} incognito={state?.incognito ?? false} go={go} />}
     />
   );

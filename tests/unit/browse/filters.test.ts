@@ -10,7 +10,12 @@ import {
   withoutFilter,
   type BrowseFilters,
 } from '../../../lib/browse/filters';
-import { p } from './helpers';
+import type { Provider } from '../../../lib/dataset/schema';
+import { makeProvider } from '../../fixtures/providers';
+
+// Made-up providers (see tests/fixtures/providers.ts): never real facts.
+const p = (id: string, overrides: Partial<Provider> = {}): Provider =>
+  makeProvider({ id, name: id.replace(/-/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()), ...overrides });
 
 const f = (patch: Partial<BrowseFilters> = {}): BrowseFilters => ({ ...DEFAULT_FILTERS, ...patch });
 const ids = (list: { id: string }[]) => list.map((x) => x.id);

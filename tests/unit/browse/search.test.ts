@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchesQuery, normalise } from '../../../lib/browse/search';
-import { p } from './helpers';
+import { makeProvider as p0 } from '../../fixtures/providers';
+
+const p = (id: string, o: Parameters<typeof p0>[0]) => p0({ id, ...o });
 
 const clinic = p('sample', {
   name: 'Saint Mary’s Ketamine Clinic',

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { lowestSessionPrice, sessionPriceText } from '../../../lib/browse/price';
 import { SORT_BY_PRICE, SORT_OPTIONS, sortProviders, type SortOption } from '../../../lib/browse/sort';
-import { p, pkg, session } from './helpers';
+import type { Price, Provider } from '../../../lib/dataset/schema';
+import { makeProvider } from '../../fixtures/providers';
+
+// Made-up providers (see tests/fixtures/providers.ts): never real facts.
+
+const src = [{ url: 'https://example-clinic.com/prices', date: null }];
+
+const session = (low: number | null, high: number | null, label = 'Session'): Price => ({
+  kind: 'session', label, low, high, asOf: null, publishedBy: 'provider', sources: src,
+});
+const pkg = (low: number, sessions = 6): Price => ({
+  kind: 'package', label: 'Package', low, high: low, sessions, asOf: null, publishedBy: 'provider', sources: src,
+});
+
+const p = (id: string, overrides: Partial<Provider> = {}): Provider =>
+  makeProvider({ id, name: id.replace(/-/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()), ...overrides });
 
 const ids = (list: { id: string }[]) => list.map((x) => x.id);
 

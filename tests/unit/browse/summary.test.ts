@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { resultFacts, statusText, whereText } from '../../../lib/browse/summary';
-import { closedProvider } from '../../fixtures/providers';
-import { p, session } from './helpers';
+import { closedProvider, makeProvider } from '../../fixtures/providers';
+import type { Price, Provider } from '../../../lib/dataset/schema';
+
+// Made-up providers (see tests/fixtures/providers.ts): never real facts.
+
+const src = [{ url: 'https://example-clinic.com/prices', date: null }];
+
+const session = (low: number | null, high: number | null, label = 'Session'): Price => ({
+  kind: 'session', label, low, high, asOf: null, publishedBy: 'provider', sources: src,
+});
+
+const p = (id: string, overrides: Partial<Provider> = {}): Provider =>
+  makeProvider({ id, name: id.replace(/-/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()), ...overrides });
 
 describe('result line', () => {
   it('gives kind, modalities, place and price; status only when not operating', () => {

@@ -85,20 +85,30 @@ describe('Markdown escaping', () => {
         // Removing the escapes gives back the text (control characters dropped, spacing normalised).
         const shown = out
           .split('\n')
-          .map((l) => l.replace(/ {2}$/, '').replace(/^ {2}/, '').replace(/\\([\s\S])/g, '$1').replace(/\u00A0/g, ' ').replace(/ +$/, ''))
+          .map((l) => l.replace(/ {2}$/, '').replace(/^ {2}/, '').replace(/\\([\s\S])/g, '$1').replace(/\u00A0/g, ' '))
           .join('\n');
         const typed = note
           .replace(/\r\n?|[\u2028\u2029]/g, '\n')
           // eslint-disable-next-line no-control-regex
           .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '')
-          .replace(/\s+$/, '')
+          .trimEnd()
           .split('\n')
-          .map((l) => l.replace(/^[ \t]+/, (lead) => lead.replace(/\t/g, '    ')).replace(/\t/g, ' ').replace(/\u00A0/g, ' ').replace(/ +$/, ''))
+          .map((l) => l.replace(/^[ \t\u00A0]+/, (lead) => lead.replace(/\t/g, '    ')).replace(/\t/g, ' ').trimEnd().replace(/\u00A0/g, ' '))
           .join('\n');
         expect(shown).toBe(typed);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('stays linear on pathological whitespace (no regex backtracking)', () => {
+    const nasty = [' '.repeat(100_000) + 'x', 'a' + ' \t'.repeat(50_000) + 'x', '\n'.repeat(50_000) + ' '.repeat(50_000) + '#', '&a'.repeat(50_000)];
+    const t = performance.now();
+    for (const n of nasty) {
+      escapeBlock(n, '  ');
+      escapeInline(n);
+    }
+    expect(performance.now() - t).toBeLessThan(500);
   });
 
   it('makes inline text a single safe line', () => {

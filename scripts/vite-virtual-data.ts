@@ -1,0 +1,34 @@
+// Virtual modules derived from data/ at bundle time, so extension code ships only what each part
+// needs: the background gets slim match entries; the panel loads the ZIP table lazily, only when the
+// user asks for distances. Used by wxt.config.ts and vitest.config.ts alike.
+import type { Plugin } from 'vite';
+import { readProviderFiles } from '../lib/dataset/read-files';
+import type { Provider } from '../lib/dataset/schema';
+import type { SlimEntry } from '../data/match-entries';
+import { buildZipTable, placeLocations } from './geo-data';
+
+export function slimEntries(): SlimEntry[] {
+  return readProviderFiles().map(({ data }) => {
+    const p = data as Provider;
+    return { id: p.id, name: p.name, state: p.status.state, match: p.match, lookalikes: p.lookalikes.map((l) => ({ host: l.host })) };
+  });
+}
+
+const modules: Record<string, () => unknown> = {
+  'virtual:clinic-scout/match-entries': slimEntries,
+  'virtual:clinic-scout/zip-table': buildZipTable,
+  'virtual:clinic-scout/placed-locations': () => placeLocations(readProviderFiles().map((f) => f.data as Provider)),
+};
+
+export function virtualDataPlugin(): Plugin {
+  return {
+    name: 'clinic-scout-virtual-data',
+    resolveId: (id) => (id in modules ? `\0${id}` : undefined),
+    load(id) {
+      const name = id.startsWith('\0') ? id.slice(1) : '';
+      const build = modules[name];
+      if (!build) return undefined;
+      return `export default ${JSON.stringify(build())};`;
+    },
+  };
+}
