@@ -79,11 +79,12 @@ function QuestionItem({ q, answer, onAnswer, readOnly, today }: ItemProps) {
             </label>
           </div>
           <label for={`${id}-text`} class="checklist__answer-label">
-            Answer<span class="a11y-hidden">: {q.text}</span>
+            Answer
           </label>
           <textarea
             id={`${id}-text`}
             class="checklist__answer"
+            aria-label={`Answer: ${q.text}`}
             rows={2}
             maxLength={ANSWER_MAX_LENGTH}
             value={text}

@@ -2,10 +2,12 @@ import { browser } from 'wxt/browser';
 import { Disclaimer } from '../../components/Disclaimer';
 import type { Route } from '../../lib/route';
 import { useRoute } from './use-route';
+import { ShortlistsProvider } from './use-shortlists';
 import { useSiteState } from './use-site-state';
 import { BrowseView } from './views/BrowseView';
 import { CompareView } from './views/CompareView';
 import { ProviderView } from './views/ProviderView';
+import { ShortlistView } from './views/ShortlistView';
 import { SiteView } from './views/SiteView';
 
 const TABS: Array<{ view: Route['view']; label: string }> = [
@@ -27,6 +29,7 @@ export function App() {
   const current = route.view === 'provider' ? 'browse' : route.view;
 
   return (
+    <ShortlistsProvider>
     <div class={`app ${isFullPage ? 'app--wide' : ''}`}>
       <header class="topbar">
         <h1 class="topbar__title">Clinic Scout</h1>
@@ -59,10 +62,11 @@ export function App() {
         {route.view === 'site' && <SiteView site={site} go={go} />}
         {route.view === 'provider' && <ProviderView id={route.id} go={go} />}
         {route.view === 'browse' && <BrowseView go={go} />}
-        {route.view === 'shortlist' && <p class="message">Shortlists are coming soon.</p>}
+        {route.view === 'shortlist' && <ShortlistView />}
         {route.view === 'compare' && <CompareView ids={route.ids} go={go} />}
       </main>
       <Disclaimer />
     </div>
+    </ShortlistsProvider>
   );
 }

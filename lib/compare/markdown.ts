@@ -44,11 +44,11 @@ export function compareToMarkdown(
     for (const n of notes) {
       const who =
         n.origin === 'provider' ? `${n.tone === 'strength' ? 'Strength' : 'Consider'} (${n.providerName}): `
-        : n.origin === 'general' ? 'From Clinic Scout’s general information: '
         : '';
+      const general = n.origin === 'general' ? ' (includes Clinic Scout’s general information)' : '';
       const estimate = n.estimate ? ` (${ESTIMATE_NOTE})` : '';
       const src = n.sources.length ? ` — Sources: ${sourceLinks(n.sources)}` : ' — No source found';
-      out.push(`- ${escapeInline(who + n.text + estimate)}${src}\n`);
+      out.push(`- ${escapeInline(who + n.text + general + estimate)}${src}\n`);
     }
   }
   return out.join('');

@@ -1,10 +1,11 @@
 // The side-by-side comparison as data: one row per attribute, one cell per provider, and whether the
 // known values differ. Pure; the panel renders it (stacked or as a table) and compareToMarkdown prints it.
-import type { Price, Provider, Tri } from '../dataset/schema';
+import type { Location, Price, Provider, Tri } from '../dataset/schema';
 import { formatDate } from '../format/dates';
 import { DELIVERY_LABEL, INSURANCE_LABEL, KIND_LABEL, MODALITY_LABEL, TRI_LABEL } from '../format/labels';
 import { siteName } from '../format/links';
 import { formatPriceRange } from '../format/money';
+import { STATE_NAME } from '../browse/states';
 import { statusText } from '../browse/summary';
 
 export interface CompareLine {
@@ -20,6 +21,8 @@ export interface CompareCell {
   lines: CompareLine[];
   /** Nothing is known: the cell reads "Unknown". */
   unknown: boolean;
+  /** What the cell is compared on when not its texts (status: the state, not the date). */
+  key?: string;
 }
 
 export type RowId =
@@ -78,11 +81,16 @@ function prices(p: Provider, kinds: readonly Price['kind'][]): CompareCell {
   return lines.length ? cell(...lines) : unknownCell('none published');
 }
 
+/** As on the card ("label or city, state"), without repeating a state the label already names. */
+function locationLine(l: Location): CompareLine {
+  const base = l.label ?? l.city;
+  const namesState = base !== null && (new RegExp(`\\b${l.state}\\b`).test(base) || base.includes(STATE_NAME[l.state]));
+  const text = base === null ? STATE_NAME[l.state] : namesState ? base : `${base}, ${l.state}`;
+  return l.confirmed ? { text } : { text, detail: 'location not confirmed' };
+}
+
 function locations(p: Provider): CompareCell {
-  const lines: CompareLine[] = p.locations.map((l) => ({
-    text: `${l.label ?? l.city ?? 'City not shown'}, ${l.state}`,
-    ...(l.confirmed ? {} : { detail: 'location not confirmed' }),
-  }));
+  const lines: CompareLine[] = p.locations.map(locationLine);
   if (p.statesServed) {
     const v = p.statesServed.value;
     lines.push({ text: v ? `Telehealth in ${v.join(', ')}` : 'Telehealth (states served not published)' });
@@ -105,7 +113,7 @@ interface RowSpec {
 }
 
 const ROWS: readonly RowSpec[] = [
-  { id: 'status', label: 'Status', cell: (p) => cell({ text: statusText(p) }) },
+  { id: 'status', label: 'Status', cell: (p) => ({ ...cell({ text: statusText(p) }), key: p.status.state }) },
   { id: 'kind', label: 'Type', cell: (p) => cell({ text: KIND_LABEL[p.kind] }) },
   {
     id: 'modalities',
@@ -148,7 +156,7 @@ const ROWS: readonly RowSpec[] = [
 ];
 
 /** What two cells are compared on: their texts, in any order (details are context only). */
-const cellKey = (c: CompareCell) => JSON.stringify(c.lines.map((l) => l.text).sort());
+const cellKey = (c: CompareCell) => c.key ?? JSON.stringify(c.lines.map((l) => l.text).sort());
 
 export function compareRows(providers: readonly Provider[]): CompareRow[] {
   return ROWS.map((spec) => {

@@ -40,15 +40,18 @@ export function settingsWords(plan: CostPlan): string {
   return `${series}, ${plural(s.maintenancePerMonth, 'maintenance session')} a month for ${plural(s.maintenanceMonths, 'month')}`;
 }
 
-/** "First year: $7,900–$9,600; then $450–$550 a month." (with the HSA/FSA figures when a tax rate is set). */
+/**
+ * "First year: $7,900–$9,600; then $450–$550 a month." With a tax rate set, a second sentence:
+ * "Paying with HSA/FSA money at 25%: about $5,925–$7,200, then $338–$413 a month."
+ */
 export function headline(plan: CostPlan): string {
   const { firstYear, perMonthAfter } = plan.lines;
-  const hsa = (line: PlanLine) =>
-    line.hsa && plan.hsa && line.hsa.high > 0 ? ` (about ${formatRange(line.hsa)} paying with HSA/FSA money at ${plan.hsa.taxRate}%)` : '';
-  return (
-    `${firstYear.label}: ${formatMaybeRange(firstYear.range)}${hsa(firstYear)}; ` +
-    `then ${formatMaybeRange(perMonthAfter.range, 'an unknown amount')}${hsa(perMonthAfter)} a month.`
-  );
+  let text = `${firstYear.label}: ${formatMaybeRange(firstYear.range)}; then ${formatMaybeRange(perMonthAfter.range, 'an unknown amount')} a month.`;
+  if (plan.hsa && firstYear.hsa) {
+    const monthly = perMonthAfter.hsa && perMonthAfter.hsa.high > 0 ? `, then ${formatRange(perMonthAfter.hsa)} a month` : '';
+    text += ` Paying with HSA/FSA money at ${plan.hsa.taxRate}%: about ${formatRange(firstYear.hsa)}${monthly}.`;
+  }
+  return text;
 }
 
 /**

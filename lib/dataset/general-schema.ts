@@ -17,7 +17,11 @@ export const Statement = z.object({ text: z.string().min(1), sources });
 
 export const Question = z.object({
   /** Stable id: answers saved with a shortlist refer to it. */
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    // Answers are keyed by question id in exported files; these would be refused on import.
+    .refine((id) => !['constructor', 'prototype', '__proto__'].includes(id), 'reserved word, choose another id'),
   topic: z.enum(['experience', 'staff', 'safety', 'protocol', 'cost', 'insurance', 'care']),
   text: z.string().min(1),
   /** Why it matters, one sentence. */

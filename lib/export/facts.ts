@@ -92,7 +92,7 @@ export function clinicFacts(p: Provider): ClinicFacts {
   const status =
     state === 'operating' ? 'Operating'
     : state === 'closed' ? (since ? `Closed since ${since}` : 'Closed')
-    : state === 'acquired' ? (since ? `Acquired since ${since}` : 'Acquired')
+    : state === 'acquired' ? (since ? `Acquired in ${since}` : 'Acquired')
     : 'Status unknown — check the clinic is still operating';
   const locations = p.locations.map((l) => {
     const place = l.label ?? (l.city ? `${l.city}, ${l.state}` : l.state);

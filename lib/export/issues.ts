@@ -58,7 +58,6 @@ function child_(value: unknown, key: PropertyKey): unknown {
 
 function shortLabel(s: unknown): string | null {
   if (typeof s !== 'string') return null;
-  // eslint-disable-next-line no-control-regex
   const clean = s.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, ' ').trim();
   if (!clean) return null;
   return clean.length > 40 ? `${clean.slice(0, 39)}…` : clean;

@@ -38,11 +38,6 @@ export const CurrentFile = z.object({
   items: z.array(ShortlistItem),
 });
 
-export interface ShortlistData {
-  shortlists: Shortlist[];
-  items: ShortlistItem[];
-}
-
 /**
  * The export file for `data`, as an object. Copies exactly the model's fields (anything else a storage
  * layer keeps on its records is left out, so the file always passes the strict import schema) and does

@@ -3,7 +3,6 @@
 // Not escaped: bare URLs (GFM may auto-link them, but the link shows its own address) and `$` (math in
 // some renderers; harmless).
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const NBSP = '\u00A0';
 

@@ -45,8 +45,8 @@ export interface ImportPlan {
     unchanged: ShortlistItem[];
     conflicts: ItemConflict[];
   };
-  /** Incoming list id → the list id its items go to (unless its conflict is resolved 'keep-both'). */
-  listTarget: Record<string, string>;
+  /** Incoming list id → the list id its items go to (unless its conflict is resolved 'keep-both'). A Map: ids are data, never object keys. */
+  listTarget: Map<string, string>;
   /** Every id in use on either side, so fresh ids never collide. */
   usedIds: string[];
 }
@@ -57,7 +57,7 @@ export function planImport(existing: ShortlistRecords, incoming: ShortlistRecord
   const plan: ImportPlan = {
     lists: { add: [], mergeByName: [], unchanged: [], conflicts: [] },
     items: { add: [], unchanged: [], conflicts: [] },
-    listTarget: {},
+    listTarget: new Map(),
     usedIds: [],
   };
   const listsById = new Map(existing.shortlists.map((s) => [s.id, s]));
@@ -69,17 +69,17 @@ export function planImport(existing: ShortlistRecords, incoming: ShortlistRecord
   for (const theirs of incoming.shortlists) {
     const mine = listsById.get(theirs.id);
     if (mine) {
-      plan.listTarget[theirs.id] = mine.id;
+      plan.listTarget.set(theirs.id, mine.id);
       if (deepEqual(mine, theirs)) plan.lists.unchanged.push(theirs);
       else plan.lists.conflicts.push({ key: `list:${theirs.id}`, mine, theirs });
       continue;
     }
     const byName = theirs.deletedAt === null ? listsByName.get(normName(theirs.name)) : undefined;
     if (byName) {
-      plan.listTarget[theirs.id] = byName.id;
+      plan.listTarget.set(theirs.id, byName.id);
       plan.lists.mergeByName.push({ theirs, mine: byName });
     } else {
-      plan.listTarget[theirs.id] = theirs.id;
+      plan.listTarget.set(theirs.id, theirs.id);
       plan.lists.add.push(theirs);
     }
   }
@@ -89,13 +89,16 @@ export function planImport(existing: ShortlistRecords, incoming: ShortlistRecord
   const byClinic = new Map<string, ShortlistItem[]>();
   for (const i of existing.items) {
     const k = clinicKey(i.shortlistId, i);
-    if (k) byClinic.set(k, [...(byClinic.get(k) ?? []), i]);
+    if (!k) continue;
+    const same = byClinic.get(k);
+    if (same) same.push(i);
+    else byClinic.set(k, [i]);
   }
   // Same-id matches first, so a clinic match never takes an item that an id match needs.
   for (const t of incoming.items) if (itemsById.has(t.id)) claimed.add(t.id);
 
   for (const theirs of incoming.items) {
-    const target = plan.listTarget[theirs.shortlistId] ?? theirs.shortlistId;
+    const target = plan.listTarget.get(theirs.shortlistId) ?? theirs.shortlistId;
     const byId = itemsById.get(theirs.id);
     if (byId) {
       if (deepEqual(byId, { ...theirs, shortlistId: target })) plan.items.unchanged.push(theirs);
@@ -164,7 +167,7 @@ export function applyImportChoices(
     return id;
   };
   const shortlists: Shortlist[] = [...plan.lists.add];
-  const target = new Map(Object.entries(plan.listTarget));
+  const target = plan.listTarget;
   const copies = new Map<string, string>();
   for (const c of plan.lists.conflicts) {
     const choice = choices[c.key];

@@ -21,6 +21,7 @@ export const MESSAGES = {
   markdown:
     'This looks like the Markdown summary, not a Clinic Scout backup. Only the .json export can be imported; ' +
     'CSV and Markdown exports are for reading and sharing.',
+  utf16: 'This file was saved as UTF-16 text, which is not how Clinic Scout exports. Save it as UTF-8 (or export it again), then import it.',
   html: 'This looks like a web page (HTML), not a Clinic Scout export. Choose the .json file you exported from Clinic Scout.',
   notJson: 'This is not a JSON file, so it is not a Clinic Scout export. Choose the .json file you exported from Clinic Scout.',
   tooDeep: `The file is nested more than ${MAX_DEPTH} levels deep, which a Clinic Scout export never is. Nothing was imported.`,
@@ -47,11 +48,11 @@ export function checkImportFileSize(bytes: number): string | null {
  */
 export function sniffNonJson(text: string): string | null {
   const head = text.slice(0, 1024);
+  if (/^(\uFFFD\uFFFD|\u00FF\u00FE|\u00FE\u00FF)(\u0000[{[\s]|[{[\s]\u0000)/.test(head)) return MESSAGES.utf16;
   if (/^[\uFFFD\u0089]PNG/.test(head) || /^GIF8[79]a/.test(head) || /^RIFF[\s\S]{4}WEBP/.test(head)) return MESSAGES.image;
   if (/^(\uFFFD\uFFFD\uFFFD|\u00FF\u00D8\u00FF)/.test(head) || /^[\s\S]{4}ftyp(heic|heix|avif|mif1)/.test(head)) return MESSAGES.image;
   if (head.startsWith('%PDF-')) return MESSAGES.pdf;
   if (head.startsWith('PK\u0003\u0004')) return MESSAGES.zip;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(head)) return MESSAGES.binary;
 
   const first = head.trimStart()[0];

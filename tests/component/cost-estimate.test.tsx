@@ -2,10 +2,12 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { describe, expect, it, vi } from 'vitest';
 import { CostEstimate } from '../../components/CostEstimate';
+import { estimatePlan } from '../../lib/cost/plan';
+import { costSummaryLine } from '../../lib/cost/summary';
 import type { Provider } from '../../lib/dataset/schema';
 import type { PlanOptions, Quote } from '../../lib/shortlist/schema';
 import { makeProvider } from '../fixtures/providers';
-import { makeGeneral, NO_OPTIONS } from '../unit/cost/fixtures';
+import { makeGeneral, NO_OPTIONS, options } from '../unit/cost/fixtures';
 
 const today = new Date('2026-11-27T12:00:00Z');
 const general = makeGeneral();
@@ -42,7 +44,7 @@ describe('CostEstimate', () => {
     expect(line('initialSeries')).toContain('$3,600–$4,400');
 
     fireEvent.input(screen.getByLabelText('Marginal tax rate, if paying with HSA/FSA money'), { target: { value: '25' } });
-    expect(headline()).toContain('about $6,600–$8,025 paying with HSA/FSA money at 25%');
+    expect(headline()).toBe('First year: $8,800–$10,700; then $450–$550 a month. Paying with HSA/FSA money at 25%: about $6,600–$8,025, then $338–$413 a month.');
     // Cash and the effective HSA/FSA figure side by side.
     expect(line('firstYear')).toContain('$8,800–$10,700');
     expect(line('firstYear')).toContain('$6,600–$8,025');
@@ -50,7 +52,7 @@ describe('CostEstimate', () => {
     expect(screen.getByText('This clinic says it accepts HSA/FSA payment.')).toBeTruthy();
 
     fireEvent.input(screen.getByLabelText('Maintenance sessions per month'), { target: { value: '0' } });
-    expect(headline()).toBe('First year: $3,850–$4,650 (about $2,888–$3,488 paying with HSA/FSA money at 25%); then $0 a month.');
+    expect(headline()).toBe('First year: $3,850–$4,650; then $0 a month. Paying with HSA/FSA money at 25%: about $2,888–$3,488.');
   });
 
   it('reports whole PlanOptions and ignores out-of-range input, saying what is allowed', () => {
@@ -132,5 +134,27 @@ describe('CostEstimate', () => {
       <CostEstimate provider={null} general={general} options={null} quote={{ consultation: 300, perSession: 400, note: '' }} onOptionsChange={() => {}} today={today} />,
     );
     expect(headline()).toBe('First year: $7,100; then $400 a month.');
+  });
+});
+
+describe('costSummaryLine (for the Markdown export)', () => {
+  it('one plain line: figures, basis, assumptions and the caption', () => {
+    const plan = estimatePlan(makeProvider(), general, null, null);
+    expect(costSummaryLine(plan)).toBe(
+      'First year: $7,900–$9,600; then $450–$550 a month. Based on published prices; 6-session initial series, ' +
+        '1 maintenance session a month for 11 months. Estimate — confirm with the clinic.',
+    );
+  });
+
+  it('names typical ranges, the quote, HSA/FSA and an unknown Spravato cost', () => {
+    const typical = estimatePlan(makeProvider({ prices: [] }), general, options({ hsaTaxRate: 20, maintenancePerMonth: 0 }), null);
+    expect(costSummaryLine(typical)).toMatch(/^First year: \$2,600–\$5,300; then \$0 a month\. Paying with HSA\/FSA money at 20%: about \$2,080–\$4,240\. Based on typical market ranges; 6-session initial series, no maintenance\./);
+    const quoted = estimatePlan(makeProvider({ prices: [] }), general, null, { consultation: null, perSession: 500, note: '' });
+    expect(costSummaryLine(quoted)).toContain('Based on your quote and typical market ranges;');
+    const spravato = estimatePlan(makeProvider({ modalities: { value: ['esketamine-nasal'], sources: [] } }), general, options({ spravatoInsurance: true }), null);
+    const line = costSummaryLine(spravato);
+    expect(line).toContain('First year: Unknown');
+    expect(line).toContain('Spravato through insurance: out of pocket unknown — depends on your plan.');
+    expect(line).not.toMatch(/\n/);
   });
 });

@@ -130,6 +130,11 @@ describe('parseImport: files that are not a valid export', () => {
     expect(oneError('\u0000\u0001\u0002binary')).toMatch(/binary file/);
   });
 
+  it('recognises a JSON file re-saved as UTF-16', () => {
+    const le = new Uint8Array([0xff, 0xfe, ...Array.from('{"format"', (c) => [c.charCodeAt(0), 0]).flat()]);
+    expect(oneError(new TextDecoder().decode(le))).toMatch(/UTF-16/);
+  });
+
   it('says when the file is empty', () => {
     for (const t of ['', '   \n\t', '\uFEFF']) expect(oneError(t)).toMatch(/^The file is empty/);
   });

@@ -89,7 +89,6 @@ describe('Markdown escaping', () => {
           .join('\n');
         const typed = note
           .replace(/\r\n?|[\u2028\u2029]/g, '\n')
-          // eslint-disable-next-line no-control-regex
           .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '')
           .trimEnd()
           .split('\n')

@@ -194,6 +194,18 @@ describe('planImport / applyImportChoices', () => {
     );
   });
 
+  it('treats ids like __proto__ and constructor as plain data', () => {
+    const odd = {
+      shortlists: [makeList({ id: '__proto__', name: 'A' }), makeList({ id: 'constructor', name: 'B' })],
+      items: [makeItem({ id: 'toString', shortlistId: '__proto__' }), makeItem({ id: '__proto__', shortlistId: 'constructor' })],
+    };
+    const fresh = applyImportChoices(planImport({ shortlists: [], items: [] }, odd), {});
+    expect(fresh).toEqual(odd);
+    const again = planImport(odd, structuredClone(odd));
+    expect(again.items.unchanged).toHaveLength(2);
+    expect(Object.getPrototypeOf(again.listTarget)).toBe(Map.prototype);
+  });
+
   it('works on what parseImport returns', () => {
     const r = parseImport(toJson(mine, new Date()));
     if (!r.ok) throw new Error(r.errors.join('\n'));
