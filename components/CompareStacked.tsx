@@ -18,7 +18,7 @@ export function CompareStacked({ providers, rows }: { providers: readonly Provid
             {r.cells.map((c, i) => (
               <div class="cmp-stack__value" key={providers[i]!.id}>
                 <dt>
-                  <CompareProviderLabel provider={providers[i]!} />
+                  <CompareProviderLabel provider={providers[i]!} short />
                 </dt>
                 <dd>
                   <CompareCell cell={c} />

@@ -38,12 +38,12 @@ export function ShortlistDeleted({ deleted, items, store, onRestored, keepDays, 
       <ul class="sl-deleted__list">
         {deleted.map((list) => {
           const count = items.get(list.id)?.length ?? 0;
-          const left = list.deletedAt === null ? keepDays : Math.max(0, Math.ceil((list.deletedAt + keepDays * DAY_MS - now) / DAY_MS));
+          const left = list.deletedAt === null ? keepDays : Math.max(0, Math.floor((list.deletedAt + keepDays * DAY_MS - now) / DAY_MS));
           return (
             <li key={list.id} class="sl-deleted__item">
               <span id={`${id}-${list.id}`}>
                 <strong>{list.name}</strong> — {count} {count === 1 ? 'clinic' : 'clinics'}, deleted{' '}
-                {list.deletedAt !== null ? day.format(new Date(list.deletedAt)) : ''} ({left === 1 ? '1 day' : `${left} days`} left to restore)
+                {list.deletedAt !== null ? day.format(new Date(list.deletedAt)) : ''} ({left === 0 ? 'less than a day' : left === 1 ? '1 day' : `${left} days`} left to restore)
               </span>
               <button type="button" class="button button--secondary sl-small" aria-describedby={`${id}-${list.id}`} onClick={() => void restore(list)}>
                 Restore

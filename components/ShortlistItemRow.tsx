@@ -1,5 +1,4 @@
-import type { ComponentChildren } from 'preact';
-import { memo } from 'preact/compat';
+import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useShortlistStore } from '../entrypoints/sidepanel/use-shortlists';
 import type { Provider } from '../lib/dataset/schema';
@@ -184,5 +183,20 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
   );
 }
 
-/** One clinic on a shortlist. Memoised: a change to one item re-renders only that row. */
-export const ShortlistItemRow = memo(Row);
+/**
+ * One clinic on a shortlist. Memoised (shallow props), so a change to one item re-renders only that row.
+ * Not preact/compat's memo: importing compat would switch every onChange in the panel to input events.
+ */
+export class ShortlistItemRow extends Component<ShortlistItemRowProps> {
+  override shouldComponentUpdate(next: ShortlistItemRowProps): boolean {
+    const prev = this.props as unknown as Record<string, unknown>;
+    const incoming = next as unknown as Record<string, unknown>;
+    for (const key in incoming) if (prev[key] !== incoming[key]) return true;
+    for (const key in prev) if (!(key in incoming)) return true;
+    return false;
+  }
+
+  override render() {
+    return <Row {...this.props} />;
+  }
+}

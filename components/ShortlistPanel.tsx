@@ -10,6 +10,9 @@ import { itemName, ShortlistItemRow } from './ShortlistItemRow';
 import { ShortlistPicker } from './ShortlistPicker';
 import { StorageNotice } from './StorageNotice';
 
+/** Rows rendered at first; long lists (imports, years of research) show more on request. */
+export const PAGE_SIZE = 50;
+
 export const EMPTY_TEXT = "Your shortlist is empty. Open a clinic's site or Browse, then choose Add to shortlist.";
 
 export interface ShortlistPanelProps {
@@ -44,23 +47,28 @@ export function ShortlistPanel({ providerById, exportImport, renderItemExtras }:
   const [announce, setAnnounce] = useState('');
   const [actionError, setActionError] = useState<StorageError | null>(null);
   const [adding, setAdding] = useState(false);
+  const [shown, setShown] = useState(PAGE_SIZE);
+  const showAtLeast = (count: number) => setShown((s) => (s >= count ? s : Math.ceil(count / PAGE_SIZE) * PAGE_SIZE));
   const undoButton = useRef<HTMLButtonElement>(null);
-  const itemsRef = useRef(items);
-  itemsRef.current = items;
   const listRef = useRef(current);
   listRef.current = current;
   const now = Math.floor(Date.now() / 60_000) * 60_000;
 
   // Arriving from "On your shortlist: …" on a card: open that item and bring it into view.
+  const focused = useRef<string | null>(null);
   useEffect(() => {
     const target = sl.focusItemId;
-    if (!target) return;
+    if (!target || focused.current === target) return;
+    const at = items.findIndex((i) => i.id === target);
+    if (at === -1) return; // not loaded yet
+    focused.current = target;
     setExpanded((s) => new Set([...s, target]));
+    showAtLeast(at + 1);
     requestAnimationFrame(() => {
       const row = Array.from(document.querySelectorAll<HTMLElement>('[data-item]')).find((el) => el.dataset.item === target);
       row?.scrollIntoView({ block: 'start' });
     });
-  }, [sl.focusItemId]);
+  }, [sl.focusItemId, items]);
 
   // Focus moved back to the moved item's button (see ShortlistItemRow); clear the request once applied.
   useEffect(() => {
@@ -82,20 +90,25 @@ export function ShortlistPanel({ providerById, exportImport, renderItemExtras }:
     });
   }, []);
 
+  // Moves run one after another, each from the order the previous one left (quick repeated presses add up).
+  const moves = useRef<Promise<void>>(Promise.resolve());
   const onMove = useCallback(
-    async (item: ShortlistItem, delta: -1 | 1) => {
-      const list = itemsRef.current;
-      const from = list.findIndex((i) => i.id === item.id);
-      const to = from + delta;
-      if (from === -1 || to < 0 || to >= list.length) return;
-      try {
-        await store.moveItem(item.id, to);
-        setActionError(null);
-        setMoved({ id: item.id, dir: delta < 0 ? 'up' : 'down' });
-        setAnnounce(`Moved ${itemName(item, item.providerId ? providerById(item.providerId) : undefined)} to position ${to + 1} of ${list.length}.`);
-      } catch (err) {
-        fail(err);
-      }
+    (item: ShortlistItem, delta: -1 | 1) => {
+      moves.current = moves.current.then(async () => {
+        const list = store.snapshot.items.get(item.shortlistId) ?? [];
+        const from = list.findIndex((i) => i.id === item.id);
+        const to = from + delta;
+        if (from === -1 || to < 0 || to >= list.length) return;
+        try {
+          await store.moveItem(item.id, to);
+          showAtLeast(to + 1); // a row moved past the last shown one stays in view
+          setActionError(null);
+          setMoved({ id: item.id, dir: delta < 0 ? 'up' : 'down' });
+          setAnnounce(`Moved ${itemName(item, item.providerId ? providerById(item.providerId) : undefined)} to position ${to + 1} of ${list.length}.`);
+        } catch (err) {
+          fail(err);
+        }
+      });
     },
     [store, providerById],
   );
@@ -196,8 +209,9 @@ export function ShortlistPanel({ providerById, exportImport, renderItemExtras }:
               </div>
             )
           ) : (
+            <>
             <ol class="sl-items" aria-label={`Clinics on ${current?.name ?? 'your shortlist'}`}>
-              {items.map((item, index) => {
+              {(items.length > shown ? items.slice(0, shown) : items).map((item, index) => {
                 const provider = item.providerId ? providerById(item.providerId) : undefined;
                 return (
                   <ShortlistItemRow
@@ -217,6 +231,18 @@ export function ShortlistPanel({ providerById, exportImport, renderItemExtras }:
                 );
               })}
             </ol>
+            {items.length > shown && (
+              <p class="sl-more">
+                Showing {shown} of {plural(items.length)}.{' '}
+                <button type="button" class="button button--secondary sl-small" onClick={() => setShown(shown + PAGE_SIZE)}>
+                  Show {Math.min(PAGE_SIZE, items.length - shown)} more
+                </button>{' '}
+                <button type="button" class="link" onClick={() => setShown(items.length)}>
+                  Show all
+                </button>
+              </p>
+            )}
+            </>
           )}
         </>
       )}
@@ -228,6 +254,7 @@ export function ShortlistPanel({ providerById, exportImport, renderItemExtras }:
             setAdding(false);
             if (item) {
               sl.selectList(item.shortlistId);
+              showAtLeast((store.snapshot.items.get(item.shortlistId)?.length ?? 0) + 1);
               setAnnounce(`Added ${item.snapshot.name} to your shortlist as your own entry.`);
             }
           }}

@@ -6,6 +6,7 @@ import { ShortlistsProvider } from './use-shortlists';
 import { useSiteState } from './use-site-state';
 import { BrowseView } from './views/BrowseView';
 import { CompareView } from './views/CompareView';
+import { PrintPage } from './views/PrintPage';
 import { ProviderView } from './views/ProviderView';
 import { ShortlistView } from './views/ShortlistView';
 import { SiteView } from './views/SiteView';
@@ -64,6 +65,7 @@ export function App() {
         {route.view === 'browse' && <BrowseView go={go} />}
         {route.view === 'shortlist' && <ShortlistView />}
         {route.view === 'compare' && <CompareView ids={route.ids} go={go} />}
+        {route.view === 'print' && <PrintPage listId={route.listId} />}
       </main>
       <Disclaimer />
     </div>

@@ -141,6 +141,7 @@ describe('Browse', () => {
       fireEvent.click(box(n));
       await waitFor(() => expect(box(n).checked).toBe(true));
     }
+    await screen.findByText('Added Delta Both to the comparison (4 of 4).');
     expect((await fakeBrowser.storage.session.get('compareSelection')).compareSelection).toEqual(['alpha', 'bravo', 'charlie', 'delta']);
     fireEvent.click(box('Echo Unlisted'));
     await screen.findByText(/You can compare up to 4 providers at once/);

@@ -117,7 +117,7 @@ describe('Compare, side panel', () => {
     expect(within(block).getAllByRole('term').map((t) => t.textContent)).toEqual([
       'Example Ketamine Clinic',
       'Example Home',
-      'Example Closed Chain Closed since 10 Mar 2023',
+      'Example Closed Chain Closed',
     ]);
     const care = screen.getByRole('region', { name: /^CareCredit/ });
     expect(within(care).getAllByText('Unknown')).toHaveLength(1);

@@ -150,7 +150,7 @@ describe('browse and compare in real Chromium', () => {
     assert.equal(await panel.locator('table').count(), 0);
     assert.deepEqual(await where.locator('dt').allInnerTexts(), [mindbloom.name, kcla.name]);
     assert.deepEqual(await where.locator('dd').allInnerTexts(), ['At home', 'In clinic']);
-    assert.match(await where.locator('h3').innerText(), /Differs/);
+    assert.match((await where.locator('h3').textContent()) ?? '', /Differs/);
     for (const row of ['Consultation price', 'Price per session', 'Packages', 'Other prices']) {
       assert.match(await panel.getByRole('region', { name: new RegExp(`^${row}`) }).innerText(), /Estimate — confirm with the clinic\./);
     }
@@ -175,10 +175,10 @@ describe('browse and compare in real Chromium', () => {
     ]);
     const row = (label: string) => table.locator('tbody tr').filter({ has: page.locator(`th[scope="row"]`, { hasText: new RegExp(`^${label}`) }) });
     assert.deepEqual(await row('In clinic or at home').locator('td').allInnerTexts(), ['At home', 'In clinic', 'In clinic']);
-    assert.match(await row('In clinic or at home').locator('th').innerText(), /Differs/);
-    assert.match(await row('Status').locator('th').innerText(), /Differs/);
+    assert.match((await row('In clinic or at home').locator('th').textContent()) ?? '', /Differs/);
+    assert.match((await row('Status').locator('th').textContent()) ?? '', /Differs/);
     // Known to be the same for every provider: not marked.
-    assert.doesNotMatch(await row('Facts last reviewed').locator('th').innerText(), /Differs/);
+    assert.doesNotMatch((await row('Facts last reviewed').locator('th').textContent()) ?? '', /Differs/);
     // Unknowns read "Unknown".
     assert.equal((await row('CareCredit').locator('td').allInnerTexts()).filter((t) => t === 'Unknown').length,
       [mindbloom, kcla, kwc].filter((p) => p.financing.careCredit === 'unknown').length);

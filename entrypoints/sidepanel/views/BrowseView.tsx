@@ -22,7 +22,7 @@ import type { Route } from '../../../lib/route';
 import { useCompareSelection } from '../use-compare-selection';
 
 // Kept while the panel is open, so coming back from a card finds the same search.
-let remembered: { filters: Filters; sortId: string } = { filters: DEFAULT_FILTERS, sortId: DEFAULT_SORT };
+let remembered: { filters: Filters; sortId: string; open?: boolean } = { filters: DEFAULT_FILTERS, sortId: DEFAULT_SORT };
 
 /** For tests: forget the remembered search. */
 export function resetBrowseMemory() {
@@ -62,13 +62,17 @@ interface Props {
 export function BrowseView({ go, providers = allProviders, sortOptions = SORT_OPTIONS, sortContext = {} }: Props) {
   const [filters, setFiltersState] = useState<Filters>(remembered.filters);
   const [sortId, setSortState] = useState(remembered.sortId);
-  const [open, setOpen] = useState(() => typeof innerWidth === 'number' && innerWidth > 700);
-  const [compareMessage, setCompareMessage] = useState('');
+  const [open, setOpenState] = useState(() => remembered.open ?? innerWidth > 700);
+  const [lastChange, setLastChange] = useState<{ result: 'added' | 'removed' | 'full' | 'cleared'; name: string } | null>(null);
   const selection = useCompareSelection();
 
   const setFilters = (f: Filters) => {
     remembered = { ...remembered, filters: f };
     setFiltersState(f);
+  };
+  const setOpen = (o: boolean) => {
+    remembered = { ...remembered, open: o };
+    setOpenState(o);
   };
   const setSort = (id: string) => {
     remembered = { ...remembered, sortId: id };
@@ -90,16 +94,15 @@ export function BrowseView({ go, providers = allProviders, sortOptions = SORT_OP
   const chosen = selection.ids.map(byId).filter((p): p is Provider => p !== undefined);
 
   const toggleCompare = async (id: string) => {
-    const name = byId(id)?.name ?? 'This provider';
     const r = await selection.toggle(id);
-    const n = r === 'added' ? selection.ids.length + 1 : selection.ids.length - 1;
-    setCompareMessage(
-      r === 'full' ? LIMIT_MESSAGE
-      : r === 'added' ? `Added ${name} to the comparison (${n} of ${MAX_COMPARE}).`
-      : r === 'removed' ? `Removed ${name} from the comparison.`
-      : '',
-    );
+    setLastChange(r === 'already' ? null : { result: r, name: byId(id)?.name ?? 'This provider' });
   };
+  const compareMessage =
+    !lastChange ? ''
+    : lastChange.result === 'full' ? LIMIT_MESSAGE
+    : lastChange.result === 'added' ? `Added ${lastChange.name} to the comparison (${selection.ids.length} of ${MAX_COMPARE}).`
+    : lastChange.result === 'removed' ? `Removed ${lastChange.name} from the comparison.`
+    : 'Comparison cleared.';
 
   return (
     <div class="browse">
@@ -158,7 +161,7 @@ export function BrowseView({ go, providers = allProviders, sortOptions = SORT_OP
             onCompare={() => go({ view: 'compare', ids: selection.ids })}
             onClear={() => {
               void selection.clear();
-              setCompareMessage('Comparison cleared.');
+              setLastChange({ result: 'cleared', name: '' });
             }}
           />
           {results.length === 0 ? (
