@@ -95,6 +95,8 @@ const FIELD_LABEL: Record<keyof CustomClinicValues, string> = {
 };
 
 interface Props {
+  /** Where the typed values are kept while the form is away (other view, page re-render); see ShortlistStore. */
+  drafts?: { customClinicDraft: Record<string, string> | null };
   onSubmit: (input: CustomClinicInput) => Promise<ShortlistItem>;
   onDone: (item: ShortlistItem | null) => void;
   /** Passed to the storage notice when saving fails (see StorageNotice). */
@@ -102,9 +104,15 @@ interface Props {
 }
 
 /** "Add a clinic yourself": for a clinic not in the dataset; saved as the user's own entry. */
-export function CustomClinicForm({ onSubmit, onDone, exportImport }: Props) {
+export function CustomClinicForm({ drafts, onSubmit, onDone, exportImport }: Props) {
   const id = useId();
-  const [values, setValues] = useState<CustomClinicValues>(EMPTY_CUSTOM_CLINIC);
+  const [values, setValuesState] = useState<CustomClinicValues>(() => ({ ...EMPTY_CUSTOM_CLINIC, ...drafts?.customClinicDraft }));
+  const setValues = (update: (v: CustomClinicValues) => CustomClinicValues) =>
+    setValuesState((v) => {
+      const next = update(v);
+      if (drafts) drafts.customClinicDraft = { ...next };
+      return next;
+    });
   const [errors, setErrors] = useState<CustomClinicErrors>({});
   const [saveError, setSaveError] = useState<StorageError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -130,7 +138,8 @@ export function CustomClinicForm({ onSubmit, onDone, exportImport }: Props) {
     try {
       const item = await onSubmit(result.value);
       setSaveError(null);
-      setValues(EMPTY_CUSTOM_CLINIC);
+      setValuesState(EMPTY_CUSTOM_CLINIC);
+      if (drafts) drafts.customClinicDraft = null;
       onDone(item);
     } catch (err) {
       // Everything typed stays in the form.
@@ -238,7 +247,14 @@ export function CustomClinicForm({ onSubmit, onDone, exportImport }: Props) {
         <button type="submit" class="button" disabled={busy}>
           Add clinic
         </button>
-        <button type="button" class="button button--secondary" onClick={() => onDone(null)}>
+        <button
+          type="button"
+          class="button button--secondary"
+          onClick={() => {
+            if (drafts) drafts.customClinicDraft = null;
+            onDone(null);
+          }}
+        >
           Cancel
         </button>
       </div>

@@ -125,16 +125,8 @@ export function ImportDialog({ openDb = () => openShortlistDb(), onImported, lab
   useEffect(() => () => releaseDb(), []);
 
   useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (isOpen && !d.open) {
-      try {
-        d.showModal();
-      } catch {
-        d.setAttribute('open', '');
-      }
-    }
-    if (!isOpen && d.open) d.close();
+    if (isOpen) showModal();
+    else if (dialog.current?.open) dialog.current.close();
   }, [isOpen]);
 
   // Each new step starts at its heading (read first by screen readers); the first one at the file picker.
@@ -144,11 +136,22 @@ export function ImportDialog({ openDb = () => openShortlistDb(), onImported, lab
     else if (step.kind !== 'reading' && step.kind !== 'writing') heading.current?.focus();
   }, [isOpen, step.kind]);
 
+  const showModal = () => {
+    const d = dialog.current;
+    if (!d || d.open) return;
+    try {
+      d.showModal();
+    } catch {
+      d.setAttribute('open', '');
+    }
+  };
+
   const open = () => {
     generation.current++;
     setStep({ kind: 'choose' });
     setChoices({});
     setIsOpen(true);
+    showModal();
   };
 
   const close = () => {
@@ -189,7 +192,14 @@ export function ImportDialog({ openDb = () => openShortlistDb(), onImported, lab
       return;
     }
     try {
-      db.current ??= await openDb();
+      if (!db.current) {
+        const opened = await openDb();
+        if (gen !== generation.current) {
+          opened.close?.(); // the dialog was closed meanwhile
+          return;
+        }
+        db.current = opened;
+      }
       const existing = await readExisting(db.current);
       if (gen !== generation.current) return;
       setChoices({});
@@ -250,7 +260,10 @@ export function ImportDialog({ openDb = () => openShortlistDb(), onImported, lab
           close();
         }}
         onClose={() => {
-          if (isOpen) close();
+          if (!isOpen) return;
+          // The browser may close a modal whose cancel was refused; while saving, keep it on screen for the result.
+          if (step.kind === 'writing') showModal();
+          else close();
         }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
@@ -516,7 +529,9 @@ function ConflictChoice({
         {CHOICE_ORDER.map((c) => (
           <label key={c} class="import-conflict__choice">
             <input type="radio" name={name} value={c} checked={choice === c} disabled={disabled} onChange={() => setChoice(conflictKey, c)} />
-            {CHOICE_TEXT[c].label} <span class="sl-hint">({CHOICE_TEXT[c].hint})</span>
+            <span>
+              {CHOICE_TEXT[c].label} <span class="import-conflict__hint">({CHOICE_TEXT[c].hint})</span>
+            </span>
           </label>
         ))}
       </div>

@@ -10,7 +10,7 @@ interface Props {
   itemId: string;
   /** The notes as stored (changes when another window saves). */
   saved: string;
-  store: Pick<ShortlistStore, 'updateItem'>;
+  store: Pick<ShortlistStore, 'updateItem' | 'noteDrafts'>;
   delayMs?: number;
 }
 
@@ -24,10 +24,12 @@ type SaveState = 'idle' | 'saving' | 'saved' | 'error';
  */
 export function ShortlistNotes({ itemId, saved, store, delayMs = NOTES_SAVE_DELAY_MS }: Props) {
   const id = useId();
-  const [draft, setDraft] = useState(saved);
+  // Unsaved text from before this field was last shown (collapsed item, other view) comes back first.
+  const [initial] = useState(() => store.noteDrafts.get(itemId) ?? saved);
+  const [draft, setDraft] = useState(initial);
   const [state, setState] = useState<SaveState>('idle');
   const [error, setError] = useState<StorageError | null>(null);
-  const draftRef = useRef(saved);
+  const draftRef = useRef(initial);
   /** What is known to be stored. */
   const storedRef = useRef(saved);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -52,6 +54,7 @@ export function ShortlistNotes({ itemId, saved, store, delayMs = NOTES_SAVE_DELA
     const run = chain.current.then(async () => {
       const text = draftRef.current;
       if (text === storedRef.current) {
+        if (store.noteDrafts.get(itemId) === text) store.noteDrafts.delete(itemId);
         if (live.current) setState((s) => (s === 'saving' ? 'saved' : s));
         return;
       }
@@ -71,6 +74,7 @@ export function ShortlistNotes({ itemId, saved, store, delayMs = NOTES_SAVE_DELA
       try {
         await store.updateItem(itemId, { notes: text });
         storedRef.current = text;
+        if (store.noteDrafts.get(itemId) === text) store.noteDrafts.delete(itemId);
         if (!live.current) return;
         setError(null);
         setState(draftRef.current === text ? 'saved' : 'idle');
@@ -94,6 +98,7 @@ export function ShortlistNotes({ itemId, saved, store, delayMs = NOTES_SAVE_DELA
     };
     addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onVisibility);
+    if (draftRef.current !== storedRef.current) void save(); // a draft kept from before: try again now
     return () => {
       removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onVisibility);
@@ -104,6 +109,7 @@ export function ShortlistNotes({ itemId, saved, store, delayMs = NOTES_SAVE_DELA
 
   const onInput = (value: string) => {
     draftRef.current = value;
+    store.noteDrafts.set(itemId, value);
     setDraft(value);
     if (state === 'saved') setState('idle');
     clearTimeout(timer.current);

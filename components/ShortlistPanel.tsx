@@ -33,7 +33,7 @@ interface Undo {
   done: string;
 }
 
-const plural = (n: number) => `${n} ${n === 1 ? 'clinic' : 'clinics'}`;
+const plural = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'clinic' : 'clinics'}`;
 
 /** The Shortlist view's content: the same component in the side panel and the full-page view. */
 export function ShortlistPanel({ providerById, exportImport, renderItemExtras }: ShortlistPanelProps) {
@@ -46,7 +46,7 @@ export function ShortlistPanel({ providerById, exportImport, renderItemExtras }:
   const [undo, setUndo] = useState<Undo | null>(null);
   const [announce, setAnnounce] = useState('');
   const [actionError, setActionError] = useState<StorageError | null>(null);
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState(() => store.customClinicDraft !== null);
   const [shown, setShown] = useState(PAGE_SIZE);
   const showAtLeast = (count: number) => setShown((s) => (s >= count ? s : Math.ceil(count / PAGE_SIZE) * PAGE_SIZE));
   const undoButton = useRef<HTMLButtonElement>(null);
@@ -62,6 +62,7 @@ export function ShortlistPanel({ providerById, exportImport, renderItemExtras }:
     const at = items.findIndex((i) => i.id === target);
     if (at === -1) return; // not loaded yet
     focused.current = target;
+    sl.selectList(sl.selectedListId, null); // handled: coming back to the view later doesn't jump again
     setExpanded((s) => new Set([...s, target]));
     showAtLeast(at + 1);
     requestAnimationFrame(() => {
@@ -248,6 +249,7 @@ export function ShortlistPanel({ providerById, exportImport, renderItemExtras }:
       )}
       {adding ? (
         <CustomClinicForm
+          drafts={store}
           exportImport={exportImport}
           onSubmit={(input) => store.addCustom(input, current?.id)}
           onDone={(item) => {

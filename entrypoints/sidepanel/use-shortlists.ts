@@ -122,6 +122,13 @@ export class ShortlistStore {
   #reload: Promise<void> | null = null;
   #reloadAgain = false;
   #persistenceAsked = false;
+  /**
+   * Text typed but not saved yet (a failed save, a save still pending when its field went away), kept for
+   * the life of the page so collapsing an item or switching views never drops it. Keyed by item id.
+   */
+  readonly noteDrafts = new Map<string, string>();
+  /** The "Add a clinic yourself" form as typed, until it is added or cancelled. */
+  customClinicDraft: Record<string, string> | null = null;
 
   constructor(options: ShortlistStoreOptions = {}) {
     this.#options = {

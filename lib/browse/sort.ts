@@ -1,11 +1,12 @@
 import type { Provider } from '../dataset/schema';
+import { SORT_BY_DISTANCE, type NearContext } from './distance';
 import { lowestSessionPrice, NO_PRICE } from './price';
 
 /**
- * What a sort may need besides the providers. Empty today; a distance sort adds the user's place here
- * (e.g. `origin?: { lat: number; lon: number }` from a ZIP) and reads it in its `key`.
+ * What a sort may need besides the providers: the user's place (`origin` from a ZIP, `homeState`) and the
+ * providers' confirmed locations (`placesOf`), read by the distance sort (lib/browse/distance.ts).
  */
-export interface SortContext {}
+export interface SortContext extends NearContext {}
 
 /** One way to order results. New sorts (distance) are added to SORT_OPTIONS and need no other change. */
 export interface SortOption {
@@ -40,7 +41,7 @@ export const SORT_BY_PRICE: SortOption = {
   unknownLabel: NO_PRICE,
 };
 
-export const SORT_OPTIONS: readonly SortOption[] = [SORT_BY_NAME, SORT_BY_PRICE];
+export const SORT_OPTIONS: readonly SortOption[] = [SORT_BY_NAME, SORT_BY_PRICE, SORT_BY_DISTANCE];
 
 export const DEFAULT_SORT = SORT_BY_NAME.id;
 

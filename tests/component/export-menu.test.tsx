@@ -2,7 +2,8 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { IDBFactory } from 'fake-indexeddb';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CANNOT_READ, ExportMenu, NOTHING_SAVED, costLineFor, readSavedRecords, type ShortlistData } from '../../components/ExportMenu';
+import { CANNOT_READ, ExportMenu, NOTHING_SAVED, ShortlistExportImport, costLineFor, readSavedRecords, type ShortlistData } from '../../components/ExportMenu';
+import { ShortlistPanel } from '../../components/ShortlistPanel';
 import { PrintView } from '../../components/PrintView';
 import { general } from '../../data';
 import { ShortlistsProvider } from '../../entrypoints/sidepanel/use-shortlists';
@@ -335,6 +336,33 @@ describe('PrintPage (the #/print route)', () => {
       </ShortlistsProvider>,
     );
     await screen.findByText(/This list isn't in your shortlists any more/);
+  });
+});
+
+describe("mounted in the Shortlist view's export/import slot", () => {
+  it('exports the list the view shows, and offers the import dialog', async () => {
+    const factory = new IDBFactory();
+    const channelName = `test-${crypto.randomUUID()}`;
+    const db = await openShortlistDb({ indexedDB: factory, channelName });
+    await db.writeAll({ shortlists: [denver, tele], items: [items[0]!, items[2]!] });
+    const d = captureDownloads();
+    render(
+      <ShortlistsProvider open={() => openShortlistDb({ indexedDB: factory, channelName })} channelName={channelName} requestPersistence={async () => true}>
+        <ShortlistPanel providerById={providerById} exportImport={<ShortlistExportImport />} />
+      </ShortlistsProvider>,
+    );
+    const slot = await waitFor(() => {
+      const el = document.querySelector<HTMLElement>('[data-slot="export-import"]');
+      if (!el || !within(el).queryByRole('radio', { name: 'This list (Denver options)' })) throw new Error('not yet');
+      return el;
+    });
+    fireEvent.change(screen.getByLabelText('Show list'), { target: { value: tele.id } });
+    await within(slot).findByRole('radio', { name: 'This list (Telehealth)' });
+    fireEvent.click(within(slot).getByRole('button', { name: 'Export CSV' }));
+    await within(slot).findByText(/^Your download has started: clinic-scout-telehealth-\d{4}-\d\d-\d\d\.csv\.$/);
+    expect(d.clicks).toHaveLength(1);
+    expect(within(slot).getByRole('button', { name: 'Import backup (JSON)' })).toBeTruthy();
+    db.close();
   });
 });
 

@@ -23,12 +23,18 @@ async function setup(opts: { now?: () => number } = {}) {
   const open = () => openShortlistDb({ indexedDB: factory, channelName, now: opts.now });
   let t = Date.now() - 3_600_000;
   const db: ShortlistDb = await openShortlistDb({ indexedDB: factory, channelName, now: opts.now ?? (() => (t += 1000)) });
-  const view = (extra: { open?: () => Promise<ShortlistDb> } = {}) =>
-    render(
+  const panel = <ShortlistPanel providerById={providerById} />;
+  const view = (extra: { open?: () => Promise<ShortlistDb> } = {}) => {
+    const tree = (child: preact.ComponentChildren) => (
       <ShortlistsProvider open={extra.open ?? open} channelName={channelName} requestPersistence={async () => true}>
-        <ShortlistPanel providerById={providerById} />
-      </ShortlistsProvider>,
+        {child}
+      </ShortlistsProvider>
     );
+    const result = render(tree(panel));
+    /** Shows something else inside the same provider (another view of the same page), or the panel again. */
+    const show = (child: preact.ComponentChildren = panel) => result.rerender(tree(child));
+    return { ...result, show };
+  };
   const add = async (listId: string, providerId: string | null, name = providerId ? PROVIDERS.get(providerId)?.name ?? providerId : 'Own clinic') =>
     db.addItem(listId, {
       providerId,
@@ -110,6 +116,49 @@ describe('Shortlist view', () => {
     await waitFor(async () => expect((await db.listItems(list.id))[0]!.notes).toBe('Do not lose this'));
     await waitFor(() => expect(within(card).queryByRole('alert')).toBeNull());
     expect(notes.value).toBe('Do not lose this');
+  });
+
+  it('keeps unsaved notes when the item is collapsed or the view is left, and saves them when storage works again', async () => {
+    const { db, view, add } = await setup();
+    const list = await db.createShortlist('My shortlist');
+    await add(list.id, 'example-clinic');
+    const { show } = view();
+    let card = await expand('Example Ketamine Clinic');
+    const spy = vi.spyOn(Object.getPrototypeOf(db) as ShortlistDb, 'updateItem').mockRejectedValue(new StorageError('aborted'));
+    fireEvent.input(within(card).getByRole('textbox', { name: 'Notes' }), { target: { value: 'typed while it failed' } });
+    fireEvent.blur(within(card).getByRole('textbox', { name: 'Notes' }));
+    await within(card).findByRole('alert');
+    fireEvent.click(within(card).getByRole('button', { name: /Notes and details/ })); // collapse
+    card = await expand('Example Ketamine Clinic');
+    expect((within(card).getByRole('textbox', { name: 'Notes' }) as HTMLTextAreaElement).value).toBe('typed while it failed');
+
+    // Another view and back: the store (one per page) kept the draft; coming back saves it.
+    show(<p>Another view</p>);
+    expect(screen.queryByRole('textbox', { name: 'Notes' })).toBeNull();
+    expect((await db.listItems(list.id))[0]!.notes).toBe('');
+    spy.mockRestore();
+    show();
+    card = await expand('Example Ketamine Clinic');
+    expect((within(card).getByRole('textbox', { name: 'Notes' }) as HTMLTextAreaElement).value).toBe('typed while it failed');
+    await waitFor(async () => expect((await db.listItems(list.id))[0]!.notes).toBe('typed while it failed'));
+    await within(card).findByText('Saved');
+  });
+
+  it('keeps what was typed in "Add a clinic yourself" when the user goes to another view and back', async () => {
+    const { show } = (await setup()).view();
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a clinic yourself' }));
+    fireEvent.input(screen.getByLabelText(/Clinic name/), { target: { value: 'Half-typed clinic' } });
+    fireEvent.input(screen.getByLabelText('Notes'), { target: { value: 'remember this' } });
+    show(<p>Another view</p>);
+    show();
+    const form = await screen.findByRole('form', { name: 'Add a clinic yourself' });
+    expect((within(form).getByLabelText(/Clinic name/) as HTMLInputElement).value).toBe('Half-typed clinic');
+    expect((within(form).getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('remember this');
+    fireEvent.click(within(form).getByRole('button', { name: 'Cancel' }));
+    show(<p>Another view</p>);
+    show();
+    expect(await screen.findByRole('button', { name: 'Add a clinic yourself' })).toBeTruthy();
+    expect(screen.queryByRole('form', { name: 'Add a clinic yourself' })).toBeNull();
   });
 
   it('changes the status', async () => {

@@ -3,7 +3,10 @@ import { BrowseEmpty } from '../../../components/BrowseEmpty';
 import { BrowseFilters } from '../../../components/BrowseFilters';
 import { BrowseResult } from '../../../components/BrowseResult';
 import { CompareBar } from '../../../components/CompareBar';
+import { HomeLocation } from '../../../components/HomeLocation';
 import { providerById, providers as allProviders } from '../../../data';
+import { placedLocations, type ZipLookup } from '../../../data/geo';
+import { nearNotes } from '../../../lib/browse/distance';
 import type { Provider } from '../../../lib/dataset/schema';
 import {
   activeFilters,
@@ -20,6 +23,7 @@ import { DEFAULT_SORT, SORT_OPTIONS, sortProviders, type SortContext, type SortO
 import { LIMIT_MESSAGE, MAX_COMPARE } from '../../../lib/compare/selection';
 import type { Route } from '../../../lib/route';
 import { useCompareSelection } from '../use-compare-selection';
+import { resetHomeLocationMemory, useHomeLocation } from '../use-home-location';
 
 // Kept while the panel is open, so coming back from a card finds the same search.
 let remembered: { filters: Filters; sortId: string; open?: boolean } = { filters: DEFAULT_FILTERS, sortId: DEFAULT_SORT };
@@ -27,7 +31,10 @@ let remembered: { filters: Filters; sortId: string; open?: boolean } = { filters
 /** For tests: forget the remembered search. */
 export function resetBrowseMemory() {
   remembered = { filters: DEFAULT_FILTERS, sortId: DEFAULT_SORT };
+  resetHomeLocationMemory();
 }
+
+const NO_CONTEXT: SortContext = {};
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -56,15 +63,29 @@ interface Props {
   /** Injected by tests; the panel uses the bundled dataset. */
   providers?: readonly Provider[];
   sortOptions?: readonly SortOption[];
+  /** Merged over the panel's own: confirmed locations (`placesOf`) and the home location from storage. */
   sortContext?: SortContext;
+  /** Injected by tests; the panel loads the ZIP table chunk (data/geo) once a ZIP is set. */
+  loadZipLookup?: () => Promise<ZipLookup>;
 }
 
-export function BrowseView({ go, providers = allProviders, sortOptions = SORT_OPTIONS, sortContext = {} }: Props) {
+export function BrowseView({ go, providers = allProviders, sortOptions = SORT_OPTIONS, sortContext = NO_CONTEXT, loadZipLookup }: Props) {
   const [filters, setFiltersState] = useState<Filters>(remembered.filters);
   const [sortId, setSortState] = useState(remembered.sortId);
   const [open, setOpenState] = useState(() => remembered.open ?? innerWidth > 700);
   const [lastChange, setLastChange] = useState<{ result: 'added' | 'removed' | 'full' | 'cleared'; name: string } | null>(null);
   const selection = useCompareSelection();
+  const home = useHomeLocation(loadZipLookup ? { loadZipLookup } : {});
+  const ctx = useMemo<SortContext>(
+    () => ({
+      placesOf: placedLocations,
+      ...sortContext,
+      origin: home.origin ?? sortContext.origin ?? null,
+      homeState: home.home.state ?? sortContext.homeState ?? null,
+    }),
+    [sortContext, home.origin, home.home.state],
+  );
+  const hasHome = Boolean(ctx.origin || ctx.homeState);
 
   const setFilters = (f: Filters) => {
     remembered = { ...remembered, filters: f };
@@ -79,11 +100,11 @@ export function BrowseView({ go, providers = allProviders, sortOptions = SORT_OP
     setSortState(id);
   };
 
-  const usableSorts = sortOptions.filter((o) => o.available?.(sortContext) ?? true);
+  const usableSorts = sortOptions.filter((o) => o.available?.(ctx) ?? true);
   const sort = usableSorts.find((o) => o.id === sortId) ?? usableSorts[0]!;
   const results = useMemo(
-    () => sortProviders(filterProviders(providers, filters), sort, sortContext, usableSorts),
-    [providers, filters, sort, sortContext],
+    () => sortProviders(filterProviders(providers, filters), sort, ctx, usableSorts),
+    [providers, filters, sort, ctx],
   );
   const states = useMemo(() => statesInData(providers), [providers]);
   const active = activeFilters(filters);
@@ -108,18 +129,33 @@ export function BrowseView({ go, providers = allProviders, sortOptions = SORT_OP
     <div class="browse">
       <h2 class="browse__title">Browse providers</h2>
       <div class="browse__layout">
-        <BrowseFilters
-          filters={filters}
-          onChange={setFilters}
-          sortId={sort.id}
-          sortOptions={usableSorts}
-          onSort={setSort}
-          states={states}
-          activeCount={active.filter((k) => k !== 'query').length}
-          onClear={() => setFilters({ ...clearFilters(), query: filters.query })}
-          open={open}
-          onOpenChange={setOpen}
-        />
+        <div class="browse__side">
+          <HomeLocation
+            home={home.home}
+            zipStatus={home.zipStatus}
+            error={home.error}
+            onSetZip={home.setZip}
+            onSetState={(s) => void home.setState(s)}
+            onClear={() => void home.clear()}
+            onFilterState={
+              home.home.state && filters.state !== home.home.state
+                ? () => setFilters({ ...filters, state: home.home.state })
+                : undefined
+            }
+          />
+          <BrowseFilters
+            filters={filters}
+            onChange={setFilters}
+            sortId={sort.id}
+            sortOptions={usableSorts}
+            onSort={setSort}
+            states={states}
+            activeCount={active.filter((k) => k !== 'query').length}
+            onClear={() => setFilters({ ...clearFilters(), query: filters.query })}
+            open={open}
+            onOpenChange={setOpen}
+          />
+        </div>
         <div class="browse__results">
           <p class="browse__count" role="status" aria-live="polite">
             {announced}
@@ -179,7 +215,8 @@ export function BrowseView({ go, providers = allProviders, sortOptions = SORT_OP
                   provider={p}
                   compared={selection.has(p.id)}
                   onToggleCompare={toggleCompare}
-                  sortNote={sortNoteFor(sort, p, sortContext)}
+                  sortNote={sortNoteFor(sort, p, ctx)}
+                  near={hasHome ? nearNotes(p, ctx) : undefined}
                 />
               ))}
             </ul>

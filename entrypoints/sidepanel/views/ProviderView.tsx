@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { BeforeYouStart } from '../../../components/BeforeYouStart';
 import { Checklist } from '../../../components/Checklist';
 import { CostEstimate } from '../../../components/CostEstimate';
@@ -8,29 +8,25 @@ import { general, providerById } from '../../../data';
 import { questionsFor } from '../../../lib/checklist/questions';
 import type { Provider } from '../../../lib/dataset/schema';
 import type { Route } from '../../../lib/route';
-import type { Answer, PlanOptions } from '../../../lib/shortlist/schema';
+import { useItemPlan } from '../use-item-plan';
+import { membershipOf, useShortlists } from '../use-shortlists';
 import { ProviderActions } from './ProviderActions';
 
 const nameOf = (id: string) => providerById(id)?.name;
 
 /**
- * A provider's card with its cost plan, checklist and "Before you start".
- *
- * The plan options and answers here are local, unsaved state (render with `key={provider.id}` so they reset
- * when the provider changes). For a shortlisted provider, pass the item's saved `plan`, `quote` and
- * `answers` to CostEstimate/Checklist instead, with handlers that save them; both are controlled components.
+ * A provider's card with its cost plan, checklist and "Before you start". When the provider is on a
+ * shortlist, the plan options and answers are the saved item's (the first list it is on); otherwise they
+ * live only while the card is open. Render with `key={provider.id}`.
  */
 export function ProviderDetails({ provider, actions, go }: { provider: Provider; actions?: ComponentChildren; go: (r: Route) => void }) {
-  const [options, setOptions] = useState<PlanOptions | null>(null);
-  const [answers, setAnswers] = useState<Record<string, Answer>>({});
+  const shortlists = useShortlists();
+  const savedItem = useMemo(() => {
+    const list = membershipOf(shortlists, provider.id)[0];
+    return list ? (shortlists.items.get(list.id) ?? []).find((i) => i.providerId === provider.id) ?? null : null;
+  }, [shortlists, provider.id]);
+  const plan = useItemPlan(savedItem);
   const questions = useMemo(() => questionsFor(provider, general), [provider]);
-  const onAnswer = (id: string, a: Answer | null) =>
-    setAnswers((prev) => {
-      const next = { ...prev };
-      if (a === null) delete next[id];
-      else next[id] = a;
-      return next;
-    });
 
   return (
     <ProviderCard
@@ -38,11 +34,22 @@ export function ProviderDetails({ provider, actions, go }: { provider: Provider;
       nameOf={nameOf}
       onOpen={(next) => go({ view: 'provider', id: next })}
       actions={actions}
-      estimate={<CostEstimate provider={provider} general={general} options={options} quote={null} onOptionsChange={setOptions} />}
+      estimate={
+        <CostEstimate provider={provider} general={general} options={plan.options} quote={savedItem?.quote ?? null} onOptionsChange={plan.onOptionsChange} />
+      }
       checklist={
         <>
-          <p class="fact__note">Your ticks and notes here are kept only while this clinic is open in the panel.</p>
-          <Checklist questions={questions} answers={answers} onAnswer={onAnswer} />
+          <p class="fact__note">
+            {plan.saved
+              ? 'Your ticks and answers are saved with your shortlist.'
+              : 'Your ticks and notes here are kept only while this clinic is open in the panel. Add it to a shortlist to keep them.'}
+          </p>
+          <Checklist questions={questions} answers={plan.answers} onAnswer={plan.onAnswer} />
+          {plan.error && (
+            <p class="notice notice--warn" role="alert">
+              {plan.error}
+            </p>
+          )}
         </>
       }
       beforeYouStart={<BeforeYouStart general={general} />}

@@ -1,5 +1,7 @@
 import { ShortlistPanel } from '../../../components/ShortlistPanel';
 import { providerById } from '../../../data';
+import { ShortlistExportImport } from '../../../components/ExportMenu';
+import { ShortlistItemExtras } from '../../../components/ShortlistItemExtras';
 
 /**
  * The Shortlist view, in the side panel and the full-page view alike (the wide layout is CSS on .app--wide).
@@ -8,5 +10,11 @@ import { providerById } from '../../../data';
  *  - renderItemExtras: each item's cost estimate and question checklist, in its details.
  */
 export function ShortlistView() {
-  return <ShortlistPanel providerById={providerById} />;
+  return (
+    <ShortlistPanel
+      providerById={providerById}
+      exportImport={<ShortlistExportImport />}
+      renderItemExtras={(item, provider) => <ShortlistItemExtras item={item} provider={provider} />}
+    />
+  );
 }
