@@ -5,6 +5,8 @@ import type { HomeLocation as Home, ZipStatus } from '../entrypoints/sidepanel/u
 
 interface Props {
   home: Home;
+  /** The stored value has been read (until then nothing is offered, so the form does not flash). */
+  loaded?: boolean;
   zipStatus: ZipStatus;
   /** Why the ZIP entered was not used (invalid, unknown, table not loaded). */
   error: string | null;
@@ -19,14 +21,14 @@ interface Props {
 const STATES_BY_NAME = (Object.keys(STATE_NAME) as UsState[]).sort((a, b) => STATE_NAME[a].localeCompare(STATE_NAME[b]));
 
 /** Set, change or clear the user's ZIP code (or just a state) for distances and "serves your state". */
-export function HomeLocation({ home, zipStatus, error, onSetZip, onSetState, onClear, onFilterState }: Props) {
+export function HomeLocation({ home, loaded = true, zipStatus, error, onSetZip, onSetState, onClear, onFilterState }: Props) {
   const isSet = home.zip !== null || home.state !== null;
   const [editing, setEditing] = useState(false);
   const [zip, setZip] = useState(home.zip ?? '');
   const changeRef = useRef<HTMLButtonElement>(null);
   const zipRef = useRef<HTMLInputElement>(null);
   const [focusAfter, setFocusAfter] = useState<'change' | 'zip' | null>(null);
-  const showForm = !isSet || editing;
+  const showForm = loaded && (!isSet || editing);
 
   useEffect(() => {
     if (focusAfter === 'change') changeRef.current?.focus();
@@ -54,7 +56,7 @@ export function HomeLocation({ home, zipStatus, error, onSetZip, onSetState, onC
       <h3 id="home-title" class="home__title">
         Your location
       </h3>
-      {!showForm && (
+      {loaded && !showForm && (
         <p class="home__current">
           {home.zip !== null ? (
             <>

@@ -82,7 +82,7 @@ describe('Near me', () => {
   it('set a ZIP: loads the table (saying so), keeps it on this device, sorts nearest first with distances', async () => {
     const { load, release } = deferredTable();
     render(<BrowseView go={go} providers={providers} sortContext={sortContext} loadZipLookup={load} />);
-    fireEvent.input(screen.getByLabelText('ZIP code'), { target: { value: '11111' } });
+    fireEvent.input(await screen.findByLabelText('ZIP code'), { target: { value: '11111' } });
     fireEvent.click(screen.getByRole('button', { name: 'Use ZIP code' }));
 
     // Browse is not blocked while the table loads.
@@ -119,7 +119,7 @@ describe('Near me', () => {
   it('explains an invalid ZIP and one it does not know, and stores neither', async () => {
     const load = instantTable();
     render(<BrowseView go={go} providers={providers} sortContext={sortContext} loadZipLookup={load} />);
-    const input = screen.getByLabelText('ZIP code');
+    const input = await screen.findByLabelText('ZIP code');
     fireEvent.input(input, { target: { value: '1234' } });
     fireEvent.click(screen.getByRole('button', { name: 'Use ZIP code' }));
     const alert = await screen.findByRole('alert');
@@ -146,7 +146,7 @@ describe('Near me', () => {
   it('state only: no distances and no ZIP table, "In your state" markers and a filter for it', async () => {
     const load = instantTable();
     render(<BrowseView go={go} providers={providers} sortContext={sortContext} loadZipLookup={load} />);
-    fireEvent.change(screen.getByLabelText('Or just your state'), { target: { value: 'CO' } });
+    fireEvent.change(await screen.findByLabelText('Or just your state'), { target: { value: 'CO' } });
     await screen.findByText(/add a ZIP code to see distances/);
     expect(await stored()).toEqual({ zip: null, state: 'CO' });
     expect(load).not.toHaveBeenCalled();
@@ -188,7 +188,7 @@ describe('Near me', () => {
 
   it('uses the bundled ZIP table by default', async () => {
     render(<BrowseView go={go} providers={providers} sortContext={sortContext} />);
-    fireEvent.input(screen.getByLabelText('ZIP code'), { target: { value: '87102' } });
+    fireEvent.input(await screen.findByLabelText('ZIP code'), { target: { value: '87102' } });
     fireEvent.click(screen.getByRole('button', { name: 'Use ZIP code' }));
     await screen.findByText(/Near ZIP code/, undefined, { timeout: 5000 });
     expect(screen.getByText(/Near ZIP code/).textContent).toContain('(New Mexico)');

@@ -132,6 +132,7 @@ export function BrowseView({ go, providers = allProviders, sortOptions = SORT_OP
         <div class="browse__side">
           <HomeLocation
             home={home.home}
+            loaded={home.loaded}
             zipStatus={home.zipStatus}
             error={home.error}
             onSetZip={home.setZip}
