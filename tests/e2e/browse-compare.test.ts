@@ -2,18 +2,15 @@
 // storage.session, stacked rows at 360 px, a real table when wide), keyboard only, with axe-core.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Provider } from '../../lib/dataset/schema';
 import { loadProvider } from './data';
+import { axeViolations } from './axe';
 import { launch, type Harness } from './harness';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 // What the page exposes to these callbacks.
-declare const axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> };
 declare const chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } };
 
 const all: Provider[] = readdirSync(new URL('../../data/providers/', import.meta.url))
@@ -62,11 +59,6 @@ async function focusOutline(page: Page): Promise<string> {
   });
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const { violations } = await page.evaluate(() => axe.run());
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
-}
 
 async function waitForText(page: Page, selector: string, pattern: RegExp | string, timeoutMs = 5000): Promise<string> {
   const end = Date.now() + timeoutMs;

@@ -1,7 +1,6 @@
 // Issue 8 in real Chromium: the cost plan and the checklist in the panel bound to a provider's tab, at 360 px.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { questionsFor } from '../../lib/checklist/questions';
@@ -10,6 +9,7 @@ import { estimatePlan } from '../../lib/cost/plan';
 import type { General } from '../../lib/dataset/general-schema';
 import type { PlanOptions } from '../../lib/shortlist/schema';
 import { expectedBadge, loadProvider } from './data';
+import { axeRun } from './axe';
 import { launch, visit, type Harness } from './harness';
 
 const general = JSON.parse(readFileSync(new URL('../../data/general.json', import.meta.url), 'utf8')) as General;
@@ -109,20 +109,8 @@ describe('cost plan and checklist in real Chromium', () => {
   });
 
   it('has no axe-core violations in the cost, checklist and "Before you start" sections', async () => {
-    const require = createRequire(import.meta.url);
-    // Evaluated over the DevTools protocol, so the extension page's CSP does not apply.
-    await panel.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    const violations = await panel.evaluate(async () => {
-      type Rule = { id: string; nodes: Array<{ target: unknown }> };
-      const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
-      const include = [['section[aria-labelledby="estimate-heading"]'], ['section[aria-labelledby="checklist-heading"]'], ['.card__before']];
-      const result = await axe.run({ include }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] });
-      return {
-        passed: result.passes.map((p) => p.id),
-        failed: result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`),
-      };
-    });
-    assert.deepEqual(violations.failed, []);
+    const violations = await axeRun(panel, [['section[aria-labelledby="estimate-heading"]'], ['section[aria-labelledby="checklist-heading"]'], ['.card__before']]);
+    assert.deepEqual(violations.violations, []);
     // The sections were really checked: labels and contrast rules ran on them.
     assert.ok(violations.passed.includes('label') && violations.passed.includes('color-contrast'), violations.passed.join(' '));
   });

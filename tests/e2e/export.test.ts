@@ -9,8 +9,8 @@ import type { Download, Page } from 'playwright-core';
 import type { General } from '../../lib/dataset/general-schema';
 import { localDate, parseImport, toJson } from '../../lib/export';
 import type { Shortlist, ShortlistItem } from '../../lib/shortlist/schema';
-import { createRequire } from 'node:module';
 import { loadProvider } from './data';
+import { axeViolations } from './axe';
 import { launch, type Harness } from './harness';
 
 const general = JSON.parse(readFileSync(new URL('../../data/general.json', import.meta.url), 'utf8')) as General;
@@ -93,14 +93,6 @@ async function importThroughDialog(page: Page, json: Buffer, name: string): Prom
   return text;
 }
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-declare const axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> };
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const { violations } = await page.evaluate(() => axe.run());
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
-}
 
 const sortById = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
 

@@ -21,6 +21,8 @@ export interface Harness {
   extensionId: string;
   server: Awaited<ReturnType<typeof startFixtureServer>>;
   profileDir: string;
+  /** Uncaught errors and console errors of every extension page the tests opened. */
+  pageErrors: string[];
   worker(): Promise<Worker>;
   /** The id the browser gave the tab showing `page`. */
   tabIdOf(page: Page): Promise<number>;
@@ -66,11 +68,13 @@ export async function launch(opts: { profileDir?: string; server?: Harness['serv
     (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
   const extensionId = new URL((await worker()).url()).host;
 
+  const pageErrors: string[] = [];
   const harness: Harness = {
     context,
     extensionId,
     server,
     profileDir,
+    pageErrors,
     worker,
     async tabIdOf(page) {
       const url = page.url();
@@ -95,6 +99,10 @@ export async function launch(opts: { profileDir?: string; server?: Harness['serv
     },
     async openPanel(tabId, { width = 360, hash = '', colorScheme = 'light' } = {}) {
       const page = await context.newPage();
+      page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') pageErrors.push(`${page.url()}: ${m.text()}`);
+      });
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme });
       const query = tabId === null ? '' : `?tabId=${tabId}`;

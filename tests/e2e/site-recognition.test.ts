@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { axeViolations } from './axe';
 import { launch, visit, type Harness } from './harness';
 import { expectedBadge, loadProvider, SIX } from './data';
 
@@ -97,6 +98,35 @@ describe('recognising provider sites in real Chromium', () => {
     await panel.close();
     await other.page.close();
     await page.close();
+  });
+
+  it('the provider card, the look-alike warning and the not-recognised message pass axe-core', async () => {
+    for (const url of ['https://ketaminewellnesscenters.com/', 'https://www.mindbloom.com/', 'https://www.mindbloomlajolla.com/', 'https://www.example-news.com/']) {
+      const { page, tabId } = await visit(h, url);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const panel = await h.openPanel(tabId, { colorScheme });
+        await panel.locator('h2').first().waitFor();
+        assert.deepEqual(await axeViolations(panel), [], `${url} (${colorScheme})`);
+        await panel.close();
+      }
+      await page.close();
+    }
+  });
+
+  it('a web page cannot talk to the extension', async () => {
+    const { page } = await visit(h, 'https://www.mindbloom.com/hostile');
+    // No content scripts and no externally_connectable: the page has no channel to the extension at all.
+    const reachable = await page.evaluate((id) => {
+      const c = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown; connect?: unknown } } }).chrome;
+      window.postMessage({ type: 'bgGetTabState', data: { tabId: 1 }, extensionId: id }, '*');
+      return typeof c?.runtime?.sendMessage === 'function' || typeof c?.runtime?.connect === 'function';
+    }, h.extensionId);
+    assert.equal(reachable, false);
+    await page.close();
+  });
+
+  it('no extension page logged an error during the run', () => {
+    assert.deepEqual(h.pageErrors, []);
   });
 
   it('the extension sent no request of its own, anywhere', () => {
