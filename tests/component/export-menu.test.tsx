@@ -12,6 +12,7 @@ import type { Provider } from '../../lib/dataset/schema';
 import { DISCLAIMER, parseImport } from '../../lib/export';
 import { parseRoute, routeHash } from '../../lib/route';
 import { openShortlistDb, type DbDump } from '../../lib/shortlist';
+import { makeItem, makeList } from '../fixtures/shortlists';
 import type { Shortlist, ShortlistItem } from '../../lib/shortlist/schema';
 import { closedProvider, makeProvider } from '../fixtures/providers';
 
@@ -28,28 +29,11 @@ const byId = new Map<string, Provider>([
 ]);
 const providerById = (id: string) => byId.get(id);
 
-function list(id: string, name: string, extra: Partial<Shortlist> = {}): Shortlist {
-  return { id, name, createdAt: T, updatedAt: T, deletedAt: null, ...extra };
-}
+const list = (id: string, name: string, extra: Partial<Shortlist> = {}): Shortlist =>
+  makeList({ id, name, createdAt: T, updatedAt: T, ...extra });
 
-function item(id: string, shortlistId: string, extra: Partial<ShortlistItem> = {}): ShortlistItem {
-  return {
-    id,
-    shortlistId,
-    providerId: provider.id,
-    snapshot: { name: provider.name, website: 'https://example-clinic.com/' },
-    custom: null,
-    status: 'considering',
-    notes: '',
-    quote: null,
-    answers: {},
-    plan: null,
-    position: 0,
-    createdAt: T,
-    updatedAt: T,
-    ...extra,
-  };
-}
+const item = (id: string, shortlistId: string, extra: Partial<ShortlistItem> = {}): ShortlistItem =>
+  makeItem({ id, shortlistId, providerId: provider.id, snapshot: { name: provider.name, website: 'https://example-clinic.com/' }, createdAt: T, updatedAt: T, ...extra });
 
 const denver = list('l-denver', 'Denver options');
 const tele = list('l-tele', 'Telehealth', { createdAt: T + 1 });

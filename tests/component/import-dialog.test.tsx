@@ -5,31 +5,15 @@ import { EMPTY_BACKUP, ImportDialog, NOTHING_CHANGED, summaryText } from '../../
 import { general } from '../../data';
 import { toCsv, toJson, toMarkdown } from '../../lib/export';
 import { openShortlistDb, ShortlistDb, StorageError, STORAGE_ERROR_MESSAGES } from '../../lib/shortlist';
+import { makeItem, makeList } from '../fixtures/shortlists';
 import type { Shortlist, ShortlistItem } from '../../lib/shortlist/schema';
 
 const T = Date.UTC(2026, 3, 20, 12);
 
-function list(id: string, name: string, extra: Partial<Shortlist> = {}): Shortlist {
-  return { id, name, createdAt: T, updatedAt: T, deletedAt: null, ...extra };
-}
-function item(id: string, shortlistId: string, providerId: string, extra: Partial<ShortlistItem> = {}): ShortlistItem {
-  return {
-    id,
-    shortlistId,
-    providerId,
-    snapshot: { name: providerId === 'mindbloom' ? 'Mindbloom' : 'Klarisana', website: null },
-    custom: null,
-    status: 'considering',
-    notes: '',
-    quote: null,
-    answers: {},
-    plan: null,
-    position: 0,
-    createdAt: T,
-    updatedAt: T,
-    ...extra,
-  };
-}
+const list = (id: string, name: string, extra: Partial<Shortlist> = {}): Shortlist =>
+  makeList({ id, name, createdAt: T, updatedAt: T, ...extra });
+const item = (id: string, shortlistId: string, providerId: string, extra: Partial<ShortlistItem> = {}): ShortlistItem =>
+  makeItem({ id, shortlistId, providerId, snapshot: { name: providerId === 'mindbloom' ? 'Mindbloom' : 'Klarisana', website: null }, createdAt: T, updatedAt: T, ...extra });
 
 const denver = list('l-denver', 'Denver options');
 const mind = item('i-mind', denver.id, 'mindbloom', { notes: 'Called Monday.', status: 'contacted' });

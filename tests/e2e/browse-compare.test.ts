@@ -1,12 +1,13 @@
 // Issue 7 in real Chromium: Browse (filters, results, opening a card) and Compare (selection shared through
 // storage.session, stacked rows at 360 px, a real table when wide), keyboard only, with axe-core.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Provider } from '../../lib/dataset/schema';
 import { loadProvider } from './data';
 import { axeViolations } from './axe';
+import { waitForText } from './wait';
 import { launch, type Harness } from './harness';
 
 
@@ -60,16 +61,6 @@ async function focusOutline(page: Page): Promise<string> {
 }
 
 
-async function waitForText(page: Page, selector: string, pattern: RegExp | string, timeoutMs = 5000): Promise<string> {
-  const end = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < end) {
-    last = (await page.locator(selector).first().textContent()) ?? '';
-    if (typeof pattern === 'string' ? last.includes(pattern) : pattern.test(last)) return last;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`${selector} reads "${last}", expected ${pattern}`);
-}
 
 const resultNames = (page: Page) => page.locator('.results .result__name').allInnerTexts();
 const selection = (page: Page) => page.evaluate(async () => (await chrome.storage.session.get('compareSelection')).compareSelection);

@@ -10,6 +10,7 @@ import type { General } from '../../lib/dataset/general-schema';
 import type { PlanOptions } from '../../lib/shortlist/schema';
 import { expectedBadge, loadProvider } from './data';
 import { axeRun } from './axe';
+import { waitForText } from './wait';
 import { launch, visit, type Harness } from './harness';
 
 const general = JSON.parse(readFileSync(new URL('../../data/general.json', import.meta.url), 'utf8')) as General;
@@ -23,16 +24,6 @@ function firstYear(o: Partial<PlanOptions>): { cash: string; hsa: string | null 
   return { cash: formatRange(line.range), hsa: line.hsa ? formatRange(line.hsa) : null };
 }
 
-async function waitForText(page: Page, selector: string, pattern: RegExp | string, timeoutMs = 5000): Promise<string> {
-  const end = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < end) {
-    last = (await page.locator(selector).first().textContent()) ?? '';
-    if (typeof pattern === 'string' ? last.includes(pattern) : pattern.test(last)) return last;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`${selector} reads "${last}", expected ${pattern}`);
-}
 
 describe('cost plan and checklist in real Chromium', () => {
   let h: Harness;

@@ -10,6 +10,7 @@ import type { General } from '../../lib/dataset/general-schema';
 import { localDate, parseImport, toJson } from '../../lib/export';
 import type { Shortlist, ShortlistItem } from '../../lib/shortlist/schema';
 import { loadProvider } from './data';
+import { makeItem } from '../fixtures/shortlists';
 import { axeViolations } from './axe';
 import { launch, type Harness } from './harness';
 
@@ -27,22 +28,8 @@ const list = (id: string, name: string, createdAt: number, deletedAt: number | n
   updatedAt: createdAt,
   deletedAt,
 });
-const item = (id: string, shortlistId: string, extra: Partial<ShortlistItem>): ShortlistItem => ({
-  id,
-  shortlistId,
-  providerId: null,
-  snapshot: { name: 'x', website: null },
-  custom: null,
-  status: 'considering',
-  notes: '',
-  quote: null,
-  answers: {},
-  plan: null,
-  position: 0,
-  createdAt: T,
-  updatedAt: T,
-  ...extra,
-});
+const item = (id: string, shortlistId: string, extra: Partial<ShortlistItem>): ShortlistItem =>
+  makeItem({ id, shortlistId, providerId: null, snapshot: { name: 'x', website: null }, createdAt: T, updatedAt: T, ...extra });
 
 const denver = list('7d1c6a56-0c1f-4d43-9a53-6a1f1c2b3d01', 'Denver options', T);
 const tele = list('7d1c6a56-0c1f-4d43-9a53-6a1f1c2b3d02', 'Telehealth', T + 1000);

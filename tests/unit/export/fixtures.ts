@@ -62,26 +62,9 @@ export const GENERAL: Pick<General, 'questions'> = {
   ],
 };
 
-export function makeList(over: Partial<Shortlist> & { id: string }): Shortlist {
-  return { name: 'My list', createdAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000, deletedAt: null, ...over };
-}
+import { makeItem, makeList } from '../../fixtures/shortlists';
 
-export function makeItem(over: Partial<ShortlistItem> & { id: string; shortlistId: string }): ShortlistItem {
-  return {
-    providerId: 'mindbloom',
-    snapshot: { name: 'Mindbloom', website: 'https://www.mindbloom.com/' },
-    custom: null,
-    status: 'considering',
-    notes: '',
-    quote: null,
-    answers: {},
-    plan: null,
-    position: 0,
-    createdAt: 1_700_000_000_000,
-    updatedAt: 1_700_000_000_000,
-    ...over,
-  };
-}
+export { makeItem, makeList };
 
 export const CUSTOM_ITEM_FIELDS: Partial<ShortlistItem> = {
   providerId: null,

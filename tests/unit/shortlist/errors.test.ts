@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { rejection } from '../../fixtures/shortlist-db/rejection';
 import { IDBObjectStore as FakeObjectStore, IDBTransaction as FakeTransaction } from 'fake-indexeddb';
 import {
   STORAGE_ERROR_MESSAGES,
@@ -25,16 +26,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-async function rejection(p: Promise<unknown>): Promise<StorageError> {
-  const err = await p.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(StorageError);
-  return err as StorageError;
-}
 
 type FakeStore = InstanceType<typeof FakeObjectStore>;
 type FakeTx = InstanceType<typeof FakeTransaction> & { _abort(name: string | null): void };

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { rejection } from '../../fixtures/shortlist-db/rejection';
 import fc from 'fast-check';
 import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import {
@@ -38,16 +39,6 @@ function provider(n: number | string): NewItem {
   return { providerId: `provider-${n}`, snapshot: { name: `Clinic ${n}`, website: `https://clinic-${n}.example/` }, custom: null };
 }
 
-async function rejection(p: Promise<unknown>): Promise<StorageError> {
-  const err = await p.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(StorageError);
-  return err as StorageError;
-}
 
 const ids = (items: readonly { id: string }[]) => items.map((i) => i.id);
 

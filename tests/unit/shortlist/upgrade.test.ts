@@ -2,6 +2,7 @@
 // tests/fixtures/shortlist-db/v{N+1}.json (picked up below automatically) + one test here for what
 // the step changes.
 import { describe, expect, it, vi } from 'vitest';
+import { rejection } from '../../fixtures/shortlist-db/rejection';
 import { forceCloseDatabase, IDBFactory as FakeIDBFactory } from 'fake-indexeddb';
 import {
   DB_NAME,
@@ -19,16 +20,6 @@ import { freshFactory, layout, loadFixtures, materialise, recordsById } from '..
 
 const fixtures = loadFixtures();
 
-async function rejection(p: Promise<unknown>): Promise<StorageError> {
-  const err = await p.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(StorageError);
-  return err as StorageError;
-}
 
 /** A harmless next version, to exercise a real upgrade while the chain has only one step. */
 const addIndexStep: UpgradeStep = {
