@@ -35,4 +35,35 @@ describe('README screenshots of the real panel', () => {
       await page.close();
     });
   }
+
+  it('browse-near-me.png', async () => {
+    const panel = await h.openPanel(null, { hash: '#/browse', width: 380 });
+    await panel.getByLabel('ZIP code').fill('80302');
+    await panel.getByRole('button', { name: 'Use ZIP code' }).click();
+    await panel.getByText(/Near ZIP code 80302/).waitFor();
+    await panel.getByLabel('Sort by').selectOption({ label: 'Nearest first' });
+    await panel.getByText(/straight line/).first().waitFor();
+    await panel.screenshot({ path: join(SCREENSHOT_DIR, 'browse-near-me.png') });
+    await panel.close();
+  });
+
+  it('compare-wide.png', async () => {
+    const panel = await h.openPanel(null, { hash: '#/compare/mindbloom,ketamine-clinics-los-angeles,ketamine-wellness-centers', width: 1100 });
+    await panel.getByRole('table').first().waitFor();
+    await panel.screenshot({ path: join(SCREENSHOT_DIR, 'compare-wide.png') });
+    await panel.close();
+  });
+
+  it('shortlist.png and cost-estimate.png', async () => {
+    const { page, tabId } = await visit(h, 'https://ketamineclinics.com/');
+    const card = await h.openPanel(tabId, { width: 380 });
+    await card.getByRole('button', { name: 'Add to shortlist' }).click();
+    await card.getByText(/On your shortlist/).first().waitFor();
+    await card.getByRole('heading', { name: 'What it might cost' }).evaluate((el) => el.closest('section')!.scrollIntoView());
+    await card.screenshot({ path: join(SCREENSHOT_DIR, 'cost-estimate.png') });
+    const list = await h.openPanel(null, { hash: '#/shortlist', width: 380 });
+    await list.getByRole('article', { name: loadProvider('ketamine-clinics-los-angeles').name, exact: true }).waitFor();
+    await list.screenshot({ path: join(SCREENSHOT_DIR, 'shortlist.png') });
+    await Promise.all([card.close(), list.close(), page.close()]);
+  });
 });
