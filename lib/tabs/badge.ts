@@ -27,5 +27,6 @@ export function badgeFor(result: MatchResult, lookup: (id: string) => BadgeProvi
   if (provider.state === 'closed') {
     return { text: '✕', color: '#8b1a1a', title: `Clinic Scout: ${provider.name} has closed. Click for details.` };
   }
-  return { text: '●', color: '#0b6e4f', title: `Clinic Scout: ${provider.name}. Click for sourced facts.` };
+  const note = provider.state === 'acquired' ? ' (acquired; ownership has changed)' : provider.state === 'unknown' ? ' (current status unknown)' : '';
+  return { text: '●', color: '#0b6e4f', title: `Clinic Scout: ${provider.name}${note}. Click for sourced facts.` };
 }

@@ -30,6 +30,8 @@ describe('badgeFor', () => {
     expect(badgeFor({ kind: 'provider', providerId: closed.id, host: 'example-closed.com', rule: { kind: 'domain', value: 'example-closed.com' } }, lookup)).toMatchObject({ text: '✕', title: expect.stringMatching(/has closed/) });
     expect(badgeFor({ kind: 'lookalike', providerId: open.id, host: 'example-clinic-spa.com', lookalikeHost: 'example-clinic-spa.com' }, lookup)).toMatchObject({ text: '?', title: expect.stringMatching(/not Example Ketamine Clinic/) });
     expect(badgeFor({ kind: 'none', host: 'example.org' }, lookup).text).toBe('');
+    const acquired = () => ({ name: 'Example Co', state: 'acquired' as const });
+    expect(badgeFor({ kind: 'provider', providerId: 'x', host: 'x.com', rule: { kind: 'domain', value: 'x.com' } }, acquired).title).toMatch(/acquired/);
   });
 });
 
