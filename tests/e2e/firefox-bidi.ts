@@ -320,8 +320,12 @@ function fromRemote(v: RemoteValue): unknown {
   }
 }
 
+/** What Firefox derives its ids for an add-on's toolbar widget and sidebar from (ExtensionCommon's makeWidgetId). */
+const extensionWidgetId = (geckoId: string) => geckoId.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
 /** The CustomizableUI widget id Firefox gives an extension's toolbar button. */
-export const browserActionWidgetId = (geckoId: string) => `${geckoId.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-browser-action`;
+export const browserActionWidgetId = (geckoId: string) => `${extensionWidgetId(geckoId)}-browser-action`;
+/** The id under which Firefox registers an extension's sidebar_action with the window's SidebarController. */
+export const sidebarActionId = (geckoId: string) => `${extensionWidgetId(geckoId)}-sidebar-action`;
 
 /**
  * A stand-in for the internet: Firefox is told to use it as its HTTP and HTTPS proxy for every host
@@ -392,6 +396,32 @@ export interface ExtensionTabView {
   sessionState: unknown;
 }
 
+/**
+ * Chrome-scope function source: the script errors (not warnings) in the parent's console service whose
+ * source is under `origin`. Errors of the add-on's pages in the extension process are forwarded there.
+ */
+const ADDON_ERRORS_JS = `((origin) => Services.console.getMessageArray()
+  .filter((m) => m instanceof Ci.nsIScriptError && !(m.flags & (Ci.nsIScriptError.warningFlag | Ci.nsIScriptError.infoFlag)))
+  .filter((m) => (m.sourceName || "").startsWith(origin))
+  .map((m) => m.errorMessage + " @ " + m.sourceName + ":" + m.lineNumber))`;
+
+/** The add-on's script errors in the parent's console that contain `text` (for the control error). */
+export function addonErrorsContaining(bidi: BiDi, chromeContext: string, geckoId: string, text: string): Promise<string[]> {
+  const args = JSON.stringify({ geckoId, text });
+  return bidi.evaluate<string[]>(
+    chromeContext,
+    `(() => {
+      const { geckoId, text } = ${args};
+      const policy = WebExtensionPolicy.getByID(geckoId);
+      if (!policy) return [];
+      return (${ADDON_ERRORS_JS})("moz-extension://" + policy.mozExtensionHostname + "/").filter((m) => m.includes(text));
+    })()`,
+  );
+}
+
+/** Marks the errors the test logs on purpose (readSidebar with `control`); the error readers skip them. */
+export const CONTROL_MARKER = 'clinic-scout-e2e-control-error';
+
 export interface ExtensionView {
   installed: boolean;
   /** Installed as a temporary add-on (gone when Firefox quits), as webExtension.install does by default. */
@@ -431,10 +461,7 @@ export function readExtension(bidi: BiDi, chromeContext: string, geckoId: string
         const session = extensionStorageSession.get(extension, null);
         const copy = (v) => (v && typeof v.deserialize === "function" ? v.deserialize(globalThis, true) : v);
         const origin = "moz-extension://" + policy.mozExtensionHostname + "/";
-        const errors = Services.console.getMessageArray()
-          .filter((m) => m instanceof Ci.nsIScriptError && !(m.flags & (Ci.nsIScriptError.warningFlag | Ci.nsIScriptError.infoFlag)))
-          .filter((m) => (m.sourceName || "").startsWith(origin))
-          .map((m) => m.errorMessage + " @ " + m.sourceName + ":" + m.lineNumber);
+        const errors = (${ADDON_ERRORS_JS})(origin).filter((m) => !m.includes(${JSON.stringify(CONTROL_MARKER)}));
         return JSON.stringify({
           installed: true,
           temporary: !!(extension.addonData && extension.addonData.temporarilyInstalled),
@@ -456,4 +483,182 @@ export function readExtension(bidi: BiDi, chromeContext: string, geckoId: string
       })()`,
     )
     .then((json) => JSON.parse(json) as ExtensionView);
+}
+
+/** What the browser window's sidebar shows, as its chrome (parent process) and its page (extension process) see it. */
+export interface SidebarView {
+  /** The window's sidebar manager: SidebarController (Firefox 130+) or SidebarUI (before). */
+  api: string | null;
+  /** moz-extension://<uuid>/ of the installed add-on. */
+  origin: string | null;
+  /** The add-on's sidebar is registered in this window under `sidebarActionId(geckoId)`. */
+  registered: boolean;
+  open: boolean;
+  /** Which sidebar is open ("" when none). */
+  currentId: string;
+  /** The sidebar header's title. */
+  title: string | null;
+  /** What the sidebar's extension <browser> (in webext-panels.xhtml) has loaded, seen from the parent. */
+  panelUrl: string | null;
+  /** The process type it runs in ("extension" for an out-of-process add-on page). */
+  remoteType: string | null;
+  /** Read inside the page (null when there is no panel <browser> yet). */
+  page: SidebarPage | null;
+}
+
+export interface SidebarPage {
+  /** Set when the page could not be read (no answer, or the reader threw). */
+  failure?: string;
+  url: string;
+  title: string;
+  readyState: string;
+  /** Changes when the page is reloaded or replaced; stays while Preact updates it in place. */
+  innerWindowId: number;
+  innerWidth: number;
+  /** The app's `<h1>`. */
+  h1: string | null;
+  /** The provider card's `<h2 id="card-title">`. */
+  cardTitle: string | null;
+  /** The "not a provider" message's `<h2>` and the host it names. */
+  messageHeading: string | null;
+  messageHost: string | null;
+  /** The view tab marked aria-current ("This site", …). */
+  currentView: string | null;
+  /** Every `<h2>` text (for failure messages). */
+  headings: string[];
+  /** console.error calls of the add-on's pages in the extension process (sidebar, background), with their file. */
+  consoleErrors: string[];
+}
+
+// A message-manager frame script for the sidebar's extension <browser>: it runs in the extension process
+// with system privileges (`content` is the page's window, seen through Xrays), reads the DOM and answers
+// once. WebDriver BiDi cannot do this: it leaves moz-extension:// documents out of its browsing-context
+// tree and refuses to run scripts in them (Bug 1755014), even with --remote-allow-system-access.
+// Firefox's own sidebar code loads frame scripts into this very <browser> (webext-panels.js).
+const SIDEBAR_FRAME_SCRIPT = `
+(() => {
+  const args = __ARGS__;
+  const reply = (data) => sendAsyncMessage("ClinicScoutE2E:sidebar", Object.assign({ nonce: args.nonce }, data));
+  try {
+    const win = content;
+    const doc = win.document;
+    const innerWindowId = win.windowGlobalChild.innerWindowId;
+    if (args.control) {
+      // An error and a console.error as the page's own would be, to prove the readers see them.
+      const error = Cc["@mozilla.org/scripterror;1"].createInstance(Ci.nsIScriptError);
+      error.initWithWindowID(args.control, doc.documentURI, 1, 1, Ci.nsIScriptError.errorFlag, "content javascript", innerWindowId);
+      Services.console.logMessage(error);
+      win.console.error(args.control);
+    }
+    const text = (el) => (el ? el.textContent.replace(/\\s+/g, " ").trim() : null);
+    const one = (selector) => text(doc.querySelector(selector));
+    const str = (v) => { try { return String(v); } catch (e) { return "?"; } };
+    const consoleErrors = Cc["@mozilla.org/consoleAPI-storage;1"].getService(Ci.nsIConsoleAPIStorage).getEvents()
+      .map((ev) => ev.wrappedJSObject || ev)
+      .filter((ev) => ev.level === "error" && ((ev.filename || "").startsWith(args.origin) || ev.innerID === innerWindowId))
+      .map((ev) => Array.from(ev.arguments || [], str).join(" ") + " @ " + String(ev.filename).slice(0, 200) + ":" + ev.lineNumber)
+      .filter((m) => args.control !== null || !m.includes(args.marker));
+    reply({
+      url: doc.documentURI,
+      title: doc.title,
+      readyState: doc.readyState,
+      innerWindowId,
+      innerWidth: win.innerWidth,
+      h1: one("h1"),
+      cardTitle: one("#card-title"),
+      messageHeading: one(".message h2"),
+      messageHost: one(".message__host"),
+      currentView: one('.tabs__tab[aria-current="page"]'),
+      headings: Array.from(doc.querySelectorAll("h2"), text),
+      consoleErrors,
+    });
+  } catch (e) {
+    reply({ failure: "the frame script threw: " + e });
+  }
+})();
+`;
+
+/**
+ * Reads the browser window's sidebar: its state in the window's SidebarController and, through a frame
+ * script, the DOM of the add-on page it shows. With `control` set, the page first logs that text as an
+ * error and as a console.error, as the page itself would. Changes nothing else.
+ */
+export function readSidebar(bidi: BiDi, chromeContext: string, geckoId: string, opts: { control?: string; answerMs?: number } = {}): Promise<SidebarView> {
+  const args = JSON.stringify({ geckoId, sidebarId: sidebarActionId(geckoId), control: opts.control ?? null, marker: CONTROL_MARKER, answerMs: opts.answerMs ?? 2000 });
+  return bidi
+    .evaluate<string>(
+      chromeContext,
+      `(async () => {
+        const { geckoId, sidebarId, control, marker, answerMs } = ${args};
+        const api = typeof SidebarController !== "undefined" ? "SidebarController" : typeof SidebarUI !== "undefined" ? "SidebarUI" : null;
+        const sidebar = api && window[api];
+        if (!sidebar) return JSON.stringify({ api, origin: null, registered: false, open: false, currentId: "", title: null, panelUrl: null, remoteType: null, page: null });
+        const policy = WebExtensionPolicy.getByID(geckoId);
+        const origin = policy ? "moz-extension://" + policy.mozExtensionHostname + "/" : null;
+        const panelDoc = sidebar.browser && sidebar.browser.contentDocument;
+        const panel = panelDoc && panelDoc.getElementById("webext-panels-browser");
+        const view = {
+          api,
+          origin,
+          registered: !!(sidebar.sidebars && sidebar.sidebars.has(sidebarId)),
+          open: !!sidebar.isOpen,
+          currentId: sidebar.currentID || "",
+          title: sidebar.title ?? null,
+          panelUrl: panel && panel.currentURI ? panel.currentURI.spec : null,
+          remoteType: panel ? panel.remoteType || null : null,
+          page: null,
+        };
+        if (panel && panel.messageManager) {
+          const mm = panel.messageManager;
+          const nonce = Math.random().toString(36).slice(2);
+          const script = ${JSON.stringify(SIDEBAR_FRAME_SCRIPT)}.replace("__ARGS__", JSON.stringify({ nonce, origin, control, marker }));
+          view.page = await new Promise((resolve) => {
+            const listener = (msg) => {
+              if (msg.data.nonce !== nonce) return;
+              done();
+              const { nonce: _, ...page } = msg.data;
+              resolve(page);
+            };
+            const timer = setTimeout(() => {
+              done();
+              resolve({ failure: "the sidebar page did not answer the frame script within " + answerMs + " ms" });
+            }, answerMs);
+            const done = () => {
+              clearTimeout(timer);
+              mm.removeMessageListener("ClinicScoutE2E:sidebar", listener);
+            };
+            mm.addMessageListener("ClinicScoutE2E:sidebar", listener);
+            mm.loadFrameScript("data:," + encodeURIComponent(script), false);
+          });
+        }
+        return JSON.stringify(view);
+      })()`,
+      (opts.answerMs ?? 2000) + 3000,
+    )
+    .then((json) => JSON.parse(json) as SidebarView);
+}
+
+/**
+ * Opens the add-on's sidebar in the browser window as the sidebar button or View > Sidebar would
+ * (SidebarController.show, privileged). Resolves with what show() returned (false: Firefox refused).
+ */
+export function showSidebar(bidi: BiDi, chromeContext: string, geckoId: string, timeoutMs: number): Promise<boolean> {
+  const id = JSON.stringify(sidebarActionId(geckoId));
+  return bidi.evaluate<boolean>(
+    chromeContext,
+    `(async () => {
+      const sidebar = typeof SidebarController !== "undefined" ? SidebarController : SidebarUI;
+      return !!(await sidebar.show(${id}));
+    })()`,
+    timeoutMs,
+  );
+}
+
+/** Closes whatever sidebar the window shows. */
+export function hideSidebar(bidi: BiDi, chromeContext: string, timeoutMs = 3000): Promise<void> {
+  return bidi.evaluate<void>(
+    chromeContext,
+    `(() => { const sidebar = typeof SidebarController !== "undefined" ? SidebarController : SidebarUI; if (sidebar.isOpen) sidebar.hide(); })()`,
+    timeoutMs,
+  );
 }

@@ -1,4 +1,5 @@
-// Firefox: the build installs in headless Firefox ESR and its background recognises a provider URL.
+// Firefox: the build installs in headless Firefox ESR, its background recognises a provider URL, and its
+// sidebar (sidebar_action → sidepanel.html) shows the selected tab's provider card in the browser window.
 // Stock /usr/bin/firefox-esr over WebDriver BiDi (see firefox-bidi.ts); needs `wxt build -b firefox`.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -6,17 +7,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
+  addonErrorsContaining,
   BiDi,
   browserActionWidgetId,
   browserWindowContext,
+  CONTROL_MARKER,
+  hideSidebar,
   launchFirefox,
   quietPrefs,
   readExtension,
+  readSidebar,
+  showSidebar,
+  sidebarActionId,
   startSinkProxy,
   withTimeout,
   writeUserJs,
   type ExtensionView,
   type FirefoxProcess,
+  type SidebarView,
 } from './firefox-bidi';
 import { startFixtureServer } from './fixture-server';
 
@@ -24,13 +32,18 @@ const EXTENSION_DIR = new URL('../../.output/firefox-mv2', import.meta.url).path
 const PROVIDER_HOST = 'www.mindbloom.com';
 const OTHER_HOST = 'www.example-news.com';
 const OTHER_PATH = '/ketamine-clinics-review';
+const PROVIDER_NAME = 'Mindbloom';
+const NOT_LISTED = "This site is not in Clinic Scout's list";
 
-/** Firefox's start (~0.3 s), session (~1 s) and install (~0.5 s) take ~2 s here; the limits are generous. */
-const LIMIT = { launch: 20_000, connect: 10_000, install: 15_000, navigate: 10_000, badge: 5_000, probe: 5_000 };
+/**
+ * Firefox's start (~0.3 s), session (~1 s) and install (~0.5 s) take ~2 s here, the sidebar opens and
+ * renders in well under a second; the limits are generous.
+ */
+const LIMIT = { launch: 20_000, connect: 10_000, install: 15_000, navigate: 10_000, badge: 5_000, probe: 5_000, sidebarOpen: 10_000, sidebar: 5_000 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('Firefox: the build installs in headless Firefox ESR and its background recognises a provider URL (WebDriver BiDi)', { timeout: 60_000 }, () => {
+describe('Firefox: the build installs in headless Firefox ESR, its background recognises a provider URL and its sidebar shows it (WebDriver BiDi)', { timeout: 60_000 }, () => {
   let root = '';
   let firefox: FirefoxProcess | undefined;
   let bidi: BiDi | undefined;
@@ -44,6 +57,8 @@ describe('Firefox: the build installs in headless Firefox ESR and its background
   /** BiDi contexts of the two tabs. */
   let providerTab = '';
   let otherTab = '';
+  /** Set once the sidebar test has opened the sidebar; the tests that read it need it. */
+  let sidebarOpened = false;
 
   // If the test process exits or is stopped from outside, after() does not run: still leave nothing behind.
   const lastResort = () => {
@@ -138,6 +153,21 @@ describe('Firefox: the build installs in headless Firefox ESR and its background
     assert.ok(tab, `no tab at ${url} among ${JSON.stringify(view.tabs.map((t) => t.url))}`);
     return tab;
   };
+  /** Reads the browser window's sidebar and the page in it. */
+  const readSide = () => withTimeout('reading the sidebar in the browser window', LIMIT.probe, readSidebar(bidi!, chrome, geckoId));
+  /** Reads the sidebar until `ok` holds (its page loads and follows the selected tab asynchronously). */
+  async function sidebarUntil(what: string, ok: (v: SidebarView) => boolean, limit = LIMIT.sidebar): Promise<SidebarView> {
+    const end = Date.now() + limit;
+    let view = await readSide();
+    while (!ok(view)) {
+      if (Date.now() > end) throw new Error(`timed out after ${limit} ms waiting for ${what}; last sidebar state:\n${JSON.stringify(view, null, 2)}`);
+      await sleep(50);
+      view = await readSide();
+    }
+    return view;
+  }
+  const needSidebar = () => assert.ok(sidebarOpened, 'the sidebar was not opened (see the failure of "opens the add-on\'s sidebar …")');
+
   /** Reads until `ok` holds (the background works asynchronously), then returns the last view. */
   async function readUntil(what: string, ok: (v: ExtensionView) => boolean): Promise<ExtensionView> {
     const end = Date.now() + LIMIT.badge;
@@ -190,6 +220,90 @@ describe('Firefox: the build installs in headless Firefox ESR and its background
     };
     assert.deepEqual(pick(provider.sessionState), { tabId: provider.tabId, host: PROVIDER_HOST, kind: 'provider', providerId: 'mindbloom', incognito: false });
     assert.deepEqual(pick(other.sessionState), { tabId: other.tabId, host: OTHER_HOST, kind: 'none', providerId: undefined, incognito: false });
+  });
+
+  it("the add-on's sidebar is registered in the browser window and closed at install (open_at_install: false)", async () => {
+    const view = await readSide();
+    assert.ok(view.api, 'the browser window has neither SidebarController nor SidebarUI');
+    assert.equal(view.registered, true, `no sidebar "${sidebarActionId(geckoId)}" in the window's ${view.api}.sidebars`);
+    assert.equal(view.open, false, `a sidebar is open at start: "${view.currentId}"`);
+  });
+
+  it("opens the add-on's sidebar, which loads sidepanel.html in the extension process", async () => {
+    // The provider tab is the selected one (the toolbar test ends on it); the sidebar follows the selected tab.
+    await bidi!.send('browsingContext.activate', { context: providerTab });
+    const shown = await withTimeout(
+      `opening the sidebar with SidebarController.show("${sidebarActionId(geckoId)}")`,
+      LIMIT.sidebarOpen,
+      showSidebar(bidi!, chrome, geckoId, LIMIT.sidebarOpen + 1000),
+    );
+    assert.equal(shown, true, `SidebarController.show("${sidebarActionId(geckoId)}") refused to show the sidebar`);
+    const view = await sidebarUntil('the sidebar page to load and render its header', (v) => v.page?.readyState === 'complete' && !!v.page.h1);
+    sidebarOpened = true;
+    const page = `${view.origin}sidepanel.html`;
+    assert.match(page, /^moz-extension:\/\/[0-9a-f-]{36}\/sidepanel\.html$/);
+    assert.equal(view.open, true);
+    assert.equal(view.currentId, sidebarActionId(geckoId));
+    assert.equal(view.title, 'Clinic Scout', "the sidebar header shows the manifest's sidebar_action.default_title");
+    assert.equal(view.panelUrl, page, 'the sidebar <browser> loaded the default_panel (not bound to a tab by ?tabId)');
+    assert.equal(view.remoteType, 'extension', 'the page runs in the extension process');
+    assert.equal(view.page!.url, page);
+    assert.equal(view.page!.title, 'Clinic Scout');
+    assert.equal(view.page!.h1, 'Clinic Scout');
+    assert.equal(view.page!.currentView, 'This site');
+    assert.ok(view.page!.innerWidth > 0 && view.page!.innerWidth <= 700, `narrow sidebar layout, not the wide full-page one (innerWidth ${view.page!.innerWidth})`);
+  });
+
+  it(`the sidebar shows the ${PROVIDER_NAME} card for the provider tab`, async () => {
+    needSidebar();
+    const view = await sidebarUntil(`the sidebar to show the "${PROVIDER_NAME}" card`, (v) => v.page?.cardTitle === PROVIDER_NAME);
+    assert.equal(view.page!.cardTitle, PROVIDER_NAME);
+    assert.equal(view.page!.messageHeading, null, 'no "not a provider" message next to the card');
+  });
+
+  it('the sidebar follows the selected tab: "not in the list" for the other tab, then the card again, without reloading', async () => {
+    needSidebar();
+    const start = await sidebarUntil('the sidebar page to be readable', (v) => !!v.page?.innerWindowId);
+    const sidebarWindowId = start.page!.innerWindowId;
+    await bidi!.send('browsingContext.activate', { context: otherTab });
+    let view = await sidebarUntil(
+      `the sidebar to say "${NOT_LISTED}" for ${OTHER_HOST}`,
+      (v) => v.page?.messageHeading === NOT_LISTED && v.page.messageHost === OTHER_HOST,
+    );
+    assert.equal(view.page!.cardTitle, null, 'the provider card is gone');
+    assert.equal(view.page!.innerWindowId, sidebarWindowId, 'the sidebar updated in place (same document)');
+    assert.equal(view.currentId, sidebarActionId(geckoId), 'still our sidebar');
+
+    await bidi!.send('browsingContext.activate', { context: providerTab });
+    view = await sidebarUntil(`the sidebar to show the "${PROVIDER_NAME}" card again`, (v) => v.page?.cardTitle === PROVIDER_NAME);
+    assert.equal(view.page!.messageHeading, null);
+    assert.equal(view.page!.innerWindowId, sidebarWindowId, 'the sidebar updated in place (same document)');
+  });
+
+  it("the add-on's pages logged no errors while the sidebar was open (and errors from the sidebar would be seen)", async () => {
+    needSidebar();
+    const view = await readSide();
+    assert.ok(view.page && !view.page.failure, `sidebar page not readable: ${JSON.stringify(view)}`);
+    assert.deepEqual(view.page.consoleErrors, [], 'console.error calls of the sidebar and background pages');
+    assert.deepEqual((await read()).errors, [], 'script errors of the add-on pages');
+
+    // Control: an error and a console.error logged as the sidebar page's own show up in both readers.
+    const control = `${CONTROL_MARKER} ${Date.now()}`;
+    const logged = await withTimeout('logging the control errors in the sidebar page', LIMIT.probe, readSidebar(bidi!, chrome, geckoId, { control }));
+    assert.ok(logged.page?.consoleErrors.some((e) => e.includes(control)), `the console.error reader missed the control: ${JSON.stringify(logged.page)}`);
+    const end = Date.now() + LIMIT.sidebar;
+    while (!(await addonErrorsContaining(bidi!, chrome, geckoId, control)).length) {
+      if (Date.now() > end) throw new Error(`the script error reader did not see the control error from the sidebar page within ${LIMIT.sidebar} ms`);
+      await sleep(50);
+    }
+  });
+
+  it('closes the sidebar', async () => {
+    needSidebar();
+    await hideSidebar(bidi!, chrome);
+    const view = await sidebarUntil('the sidebar to close', (v) => !v.open);
+    assert.equal(view.currentId, '');
+    // The remaining tests check that nothing, the sidebar's unload included, logged errors or fetched anything.
   });
 
   it('the add-on logged no script errors', async () => {
