@@ -9,7 +9,7 @@ function Line({ text, detail, url, unknown }: { text: string; detail?: string; u
       {unknown ? (
         <Unknown>{text}</Unknown>
       ) : href ? (
-        <a href={href} target="_blank" rel="noopener noreferrer">
+        <a class="cmp-cell__link" href={href} target="_blank" rel="noopener noreferrer">
           {text}
         </a>
       ) : (

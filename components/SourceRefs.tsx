@@ -17,14 +17,18 @@ export function SourceRefs({ sources, today, label }: Props) {
       <span class="sources__label">{label ?? (sources.length === 1 ? 'Source' : 'Sources')}: </span>
       {sources.map((s, i) => (
         <span class="source" key={`${s.url}-${i}`}>
-          {i > 0 && '; '}
           <a href={safeHref(s.url)} target="_blank" rel="noopener noreferrer">
             {s.title ?? siteName(s.url)}
           </a>
           {', '}
           {formatDate(s.date)}
-          {s.thirdParty && <span class="tag tag--muted"> third-party</span>}
-          {s.uncertain && <span class="tag tag--warn"> uncertain</span>}
+          {/* The marks and the separator stay together, so a wrapped line never starts with ";". */}
+          <span class="source__end">
+            {s.thirdParty && <span class="tag tag--muted"> third-party</span>}
+            {s.uncertain && <span class="tag tag--warn"> uncertain</span>}
+            {i < sources.length - 1 && ';'}
+          </span>
+          {i < sources.length - 1 && ' '}
         </span>
       ))}
       {/* One mark per fact: judged by its newest dated source. */}
