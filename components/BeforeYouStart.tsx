@@ -16,7 +16,7 @@
 import type { ComponentChildren } from 'preact';
 import type { General, Statement } from '../lib/dataset/general-schema';
 import { formatDate } from '../lib/format/dates';
-import { SourceRefs } from './SourceRefs';
+import { SourcedList } from './SourcedList';
 
 export interface BeforeYouStartProps {
   general: General;
@@ -45,14 +45,7 @@ function Group({ title, lead, items, level, today }: { title: string; lead: stri
     <div class="before__group">
       <Heading level={level}>{title}</Heading>
       <p class="before__lead">{lead}</p>
-      <ul class="plain-list before__list">
-        {items.map((s, i) => (
-          <li key={i}>
-            {s.text}
-            <SourceRefs sources={s.sources} today={today} />
-          </li>
-        ))}
-      </ul>
+      <SourcedList items={items} today={today} class="before__list" />
     </div>
   );
 }

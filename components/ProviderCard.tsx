@@ -13,6 +13,7 @@ import { Fact, Unknown } from './Fact';
 import { LocationList } from './LocationList';
 import { PriceList } from './PriceList';
 import { Section } from './Section';
+import { SourcedList } from './SourcedList';
 import { SourceRefs } from './SourceRefs';
 import { StatusBanner } from './StatusBanner';
 
@@ -133,30 +134,23 @@ export function ProviderCard({ provider: p, nameOf, today = new Date(), actions,
       {p.claims.length > 0 && (
         <Section title="What the provider says about itself" id="claims">
           <p class="fact__note">The provider's own claims, not independently checked.</p>
-          <ul class="plain-list">
-            {p.claims.map((c, i) => (
-              <li key={i}>
-                {c.text}
-                <SourceRefs sources={c.sources} today={today} />
-              </li>
-            ))}
-          </ul>
+          <SourcedList items={p.claims} today={today} />
         </Section>
       )}
 
       {p.comparison.length > 0 && (
         <Section title="Worth knowing when comparing" id="comparison">
-          <ul class="plain-list">
-            {p.comparison.map((c, i) => (
-              <li key={i}>
-                <span class={`tag tag--${c.kind === 'strength' ? 'ok' : 'warn'}`}>
-                  {c.kind === 'strength' ? 'Strength' : 'Consider'}
-                </span>{' '}
-                {c.text}
-                <SourceRefs sources={c.sources} today={today} />
-              </li>
-            ))}
-          </ul>
+          <SourcedList
+            items={p.comparison.map((c) => ({
+              ...c,
+              lead: (
+                <>
+                  <span class={`tag tag--${c.kind === 'strength' ? 'ok' : 'warn'}`}>{c.kind === 'strength' ? 'Strength' : 'Consider'}</span>{' '}
+                </>
+              ),
+            }))}
+            today={today}
+          />
         </Section>
       )}
 
