@@ -65,9 +65,24 @@ type Step =
   | { kind: 'choose' }
   | { kind: 'reading'; fileName: string }
   | { kind: 'invalid'; fileName: string; errors: string[] }
-  | { kind: 'preview' | 'writing'; fileName: string; data: ImportData; plan: ImportPlan; existing: ShortlistRecords }
+  | {
+      kind: 'preview' | 'writing';
+      fileName: string;
+      data: ImportData;
+      plan: ImportPlan;
+      existing: ShortlistRecords;
+      /** The shortlists changed (another window) after the first preview: this one was made again. */
+      replanned?: boolean;
+    }
   | { kind: 'done'; summary: ImportSummary }
   | { kind: 'failed'; message: string };
+
+/** Same records, as far as a merge plan is concerned (every write bumps updatedAt). */
+function sameRecords(a: ShortlistRecords, b: ShortlistRecords): boolean {
+  const key = (r: ShortlistRecords) =>
+    [...r.shortlists.map((s) => `l:${s.id}:${s.updatedAt}:${s.deletedAt}`), ...r.items.map((i) => `i:${i.id}:${i.updatedAt}`)].sort().join('|');
+  return key(a) === key(b);
+}
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -222,6 +237,12 @@ export function ImportDialog({ openDb = () => openShortlistDb(), onImported, lab
     }
     setStep({ ...step, kind: 'writing' });
     try {
+      // Another window may have changed the shortlists since the preview: never write over that unseen.
+      const now = await readExisting(target);
+      if (!sameRecords(now, step.existing)) {
+        setStep({ ...step, kind: 'preview', plan: planImport(now, step.data), existing: now, replanned: true });
+        return;
+      }
       await target.writeAll(records);
     } catch (err) {
       setStep({ kind: 'failed', message: toStorageError(err).message });
@@ -418,6 +439,12 @@ function Preview({
         <strong>{step.fileName}</strong>
         {Number.isNaN(exported.getTime()) ? '' : `, exported ${when(exported.getTime())}`}. Nothing is saved until you confirm.
       </p>
+      {step.replanned && (
+        <p class="notice notice--warn" role="alert">
+          Your shortlists changed in another window since this preview, so nothing was imported yet. Check the
+          updated preview below, then confirm again.
+        </p>
+      )}
       <h3 class="import-dialog__subtitle">What will change</h3>
       <ul class="import-dialog__summary">
         {plan.lists.add.length > 0 && (

@@ -184,6 +184,19 @@ describe('ImportDialog: preview and confirm', () => {
     expect(dialog.hasAttribute('open')).toBe(false);
   });
 
+  it('if another window changed the shortlists after the preview, Confirm shows a new preview instead of writing', async () => {
+    const { open, choose, writeAll } = setup();
+    const dialog = open();
+    await choose(file(toJson(backup, EXPORTED)));
+    await within(dialog).findByRole('heading', { name: 'Check what will be imported' });
+    // Meanwhile, in another window: the same list and a clinic are saved with different notes.
+    await seed({ shortlists: [denver], items: [{ ...mind, notes: 'Typed in the other window', updatedAt: T + 99 }] });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm import' }));
+    await within(dialog).findByText(/changed in another window since this preview/);
+    expect(writeAll).toHaveBeenCalledTimes(1); // only the seed above: the import wrote nothing
+    expect((await stored()).items.find((i) => i.id === mind.id)?.notes).toBe('Typed in the other window');
+  });
+
   it('importing the same file again changes nothing and says so', async () => {
     await seed(backup);
     const { open, choose, writeAll } = setup();
