@@ -50,6 +50,12 @@ function Group({ title, lead, items, level, today }: { title: string; lead: stri
   );
 }
 
+const GROUPS = [
+  { key: 'sideEffects', title: 'Side effects and risks', lead: 'What studies and regulators report.' },
+  { key: 'contraindications', title: 'When a clinic may say it is not suitable', lead: 'Common reasons on screening lists; each clinic sets its own.' },
+  { key: 'responseRates', title: 'What studies found', lead: "Results from published studies, not clinics' own figures." },
+] as const;
+
 export function BeforeYouStart({ general, today = new Date(), collapsible = true, open = false, headingLevel }: BeforeYouStartProps) {
   const top: Level = headingLevel ?? (collapsible ? 3 : 2);
   const groupLevel: Level = collapsible ? top : ((top + 1) as Level);
@@ -60,27 +66,9 @@ export function BeforeYouStart({ general, today = new Date(), collapsible = true
         facts from the sources shown, not advice about you. A clinic should check your health before the first session,
         and your own clinician can help you weigh what applies to you.
       </p>
-      <Group
-        title="Side effects and risks"
-        lead="What studies and regulators report."
-        items={general.sideEffects}
-        level={groupLevel}
-        today={today}
-      />
-      <Group
-        title="When a clinic may say it is not suitable"
-        lead="Common reasons on screening lists; each clinic sets its own."
-        items={general.contraindications}
-        level={groupLevel}
-        today={today}
-      />
-      <Group
-        title="What studies found"
-        lead="Results from published studies, not clinics' own figures."
-        items={general.responseRates}
-        level={groupLevel}
-        today={today}
-      />
+      {GROUPS.map((g) => (
+        <Group key={g.key} title={g.title} lead={g.lead} items={general[g.key]} level={groupLevel} today={today} />
+      ))}
       <p class="reviewed">Last reviewed {formatDate(general.lastReviewed)}.</p>
     </>
   );
