@@ -528,7 +528,47 @@ export interface SidebarPage {
   headings: string[];
   /** console.error calls of the add-on's pages in the extension process (sidebar, background), with their file. */
   consoleErrors: string[];
+  /** Accessible names of the rendered buttons, in document order. */
+  buttons: string[];
+  /** The card's "On your shortlist: <list>" line (aria-hidden parts left out), or null. */
+  onShortlist: string | null;
+  /** The Shortlist view's heading (the list's name), or null outside that view. */
+  shortlistTitle: string | null;
+  /** The items the Shortlist view lists, in order. */
+  shortlistItems: SidebarShortlistItem[];
+  /** What `readSidebar(…, { action })` did before reading, when an action was asked for. */
+  action?: { ok: boolean; detail: string };
 }
+
+export interface SidebarShortlistItem {
+  /** The item's accessible name (its <article>, labelled by its heading). */
+  name: string;
+  /** aria-expanded of its "Notes and details" toggle. */
+  expanded: boolean | null;
+  /** The notes preview shown while the item is collapsed (raw text), or null. */
+  preview: string | null;
+  /** The value of its "Notes" textarea while expanded, or null. */
+  notes: string | null;
+  /** The notes field's status text ("Saved" or ""), or null while collapsed. */
+  notesStatus: string | null;
+}
+
+/** A role and an accessible name, as a user (or a screen reader) finds an element. */
+export interface SidebarTarget {
+  role: 'button' | 'link' | 'textbox' | 'article';
+  name: string;
+  /** Only inside the one element matching this (e.g. an item's article). */
+  within?: SidebarTarget;
+}
+
+/**
+ * Something done in the sidebar page, as a user would, before it is read:
+ * - click: a click with the mouse at the element's centre (window.synthesizeMouseEvent, through Gecko's
+ *   hit testing and event state manager: mousedown, mouseup and the trusted click they make), after
+ *   checking that nothing covers it there;
+ * - fill: focus the textbox, set its value, dispatch an `input` event, then blur it.
+ */
+export type SidebarAction = ({ do: 'click' } | { do: 'fill'; value: string }) & { target: SidebarTarget };
 
 // A message-manager frame script for the sidebar's extension <browser>: it runs in the extension process
 // with system privileges (`content` is the page's window, seen through Xrays), reads the DOM and answers
@@ -552,6 +592,108 @@ const SIDEBAR_FRAME_SCRIPT = `
     }
     const text = (el) => (el ? el.textContent.replace(/\\s+/g, " ").trim() : null);
     const one = (selector) => text(doc.querySelector(selector));
+    const norm = (s) => s.replace(/\\s+/g, " ").trim();
+    // Text a screen reader would read: aria-hidden and hidden subtrees left out.
+    const spoken = (node) => {
+      if (node.nodeType === 3) return node.data;
+      if (node.nodeType !== 1) return "";
+      if (node.getAttribute("aria-hidden") === "true" || node.hidden) return "";
+      return Array.from(node.childNodes, spoken).join("");
+    };
+    // Accessible name, simplified: aria-labelledby, aria-label, <label>s, then the content.
+    const nameOf = (el) => {
+      const by = el.getAttribute("aria-labelledby");
+      if (by) return norm(by.split(/\\s+/).map((id) => doc.getElementById(id)).filter(Boolean).map(spoken).join(" "));
+      const label = el.getAttribute("aria-label");
+      if (label) return norm(label);
+      if (el.labels && el.labels.length) return norm(Array.from(el.labels, spoken).join(" "));
+      return norm(spoken(el));
+    };
+    const ROLES = {
+      button: 'button, [role="button"], input[type="button"], input[type="submit"]',
+      link: 'a[href], [role="link"]',
+      textbox: 'textarea, input:not([type]), input[type="text"], input[type="search"], [role="textbox"]',
+      article: 'article, [role="article"]',
+    };
+    const rendered = (el) => el.getClientRects().length > 0;
+    const all = (role, root) => Array.from(root.querySelectorAll(ROLES[role])).filter(rendered);
+    const describe = (t) => t.role + ' "' + t.name + '"' + (t.within ? " in the " + describe(t.within) : "");
+    const find = (t) => {
+      const root = t.within ? find(t.within) : doc;
+      const found = all(t.role, root).filter((el) => nameOf(el) === t.name);
+      if (found.length !== 1) {
+        const names = all(t.role, root).map(nameOf);
+        throw new Error((found.length ? found.length + " elements" : "no element") + " with the " + describe(t) + " (rendered " + t.role + "s: " + JSON.stringify(names) + ")");
+      }
+      return found[0];
+    };
+    const act = (action) => {
+      const el = find(action.target);
+      const what = describe(action.target);
+      if (action.do === "click") {
+        el.scrollIntoView({ block: "center", inline: "center" });
+        const r = el.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        const hit = doc.elementFromPoint(x, y);
+        if (!hit || !(hit === el || el.contains(hit))) {
+          return { ok: false, detail: "the " + what + " is covered at (" + x + ", " + y + ") by " + (hit ? hit.outerHTML.slice(0, 200) : "nothing") };
+        }
+        let click = null;
+        const onClick = (e) => { click = { trusted: e.isTrusted, target: e.target === el || el.contains(e.target) }; };
+        win.addEventListener("click", onClick, true);
+        const wu = win.windowUtils;
+        try {
+          // Window.synthesizeMouseEvent (chrome-only; what windowUtils.sendMouseEvent became): CSS pixels in the viewport.
+          win.synthesizeMouseEvent("mousedown", x, y, { button: 0, buttons: 1, clickCount: 1 }, { isAsyncEnabled: false });
+          win.synthesizeMouseEvent("mouseup", x, y, { button: 0, buttons: 0, clickCount: 1 }, { isAsyncEnabled: false });
+        } finally {
+          win.removeEventListener("click", onClick, true);
+        }
+        if (!click) return { ok: false, detail: "the mouse events at (" + x + ", " + y + ") made no click on the " + what };
+        if (!click.trusted || !click.target) return { ok: false, detail: "the click on the " + what + " was " + JSON.stringify(click) };
+        return { ok: true, detail: "clicked the " + what + " at (" + Math.round(x) + ", " + Math.round(y) + ")" };
+      }
+      if (action.do === "fill") {
+        el.focus();
+        const focused = doc.activeElement === el;
+        el.value = action.value;
+        el.dispatchEvent(new win.InputEvent("input", { bubbles: true, inputType: "insertText", data: action.value }));
+        let blurred = false;
+        const onBlur = () => { blurred = true; };
+        el.addEventListener("blur", onBlur);
+        el.blur();
+        // blur() fires nothing when the element did not get the focus (the sidebar's window is not the
+        // focused one): then the blur event is dispatched as the browser would have.
+        if (!blurred) el.dispatchEvent(new win.FocusEvent("blur"));
+        el.removeEventListener("blur", onBlur);
+        return { ok: el.value === action.value, detail: "filled the " + what + (focused ? "" : " (it did not take the focus)") + (blurred ? ", blur()" : ", dispatched blur") + "; value " + JSON.stringify(el.value.slice(0, 80)) };
+      }
+      return { ok: false, detail: "unknown action " + JSON.stringify(action) };
+    };
+    let action;
+    if (args.action) {
+      try {
+        action = act(args.action);
+      } catch (e) {
+        action = { ok: false, detail: String(e && e.message ? e.message : e) };
+      }
+    }
+    const items = Array.from(doc.querySelectorAll("[data-item]"), (li) => {
+      const article = li.querySelector("article");
+      const toggle = Array.from(li.querySelectorAll("button")).find((b) => nameOf(b) === "Notes and details");
+      const notes = Array.from(li.querySelectorAll("textarea")).find((t) => nameOf(t) === "Notes");
+      const status = li.querySelector(".sl-notes__status");
+      const preview = li.querySelector(".sl-item__preview");
+      return {
+        name: article ? nameOf(article) : "",
+        expanded: toggle ? toggle.getAttribute("aria-expanded") === "true" : null,
+        preview: preview ? preview.textContent : null,
+        notes: notes ? notes.value : null,
+        notesStatus: status ? norm(status.textContent) : null,
+      };
+    });
+    const onShortlist = doc.querySelector(".shortlist-add__on");
     const str = (v) => { try { return String(v); } catch (e) { return "?"; } };
     const consoleErrors = Cc["@mozilla.org/consoleAPI-storage;1"].getService(Ci.nsIConsoleAPIStorage).getEvents()
       .map((ev) => ev.wrappedJSObject || ev)
@@ -571,6 +713,11 @@ const SIDEBAR_FRAME_SCRIPT = `
       currentView: one('.tabs__tab[aria-current="page"]'),
       headings: Array.from(doc.querySelectorAll("h2"), text),
       consoleErrors,
+      buttons: all("button", doc).map(nameOf),
+      onShortlist: onShortlist ? norm(spoken(onShortlist)) : null,
+      shortlistTitle: one("#shortlist-title"),
+      shortlistItems: items,
+      ...(action ? { action } : {}),
     });
   } catch (e) {
     reply({ failure: "the frame script threw: " + e });
@@ -581,15 +728,21 @@ const SIDEBAR_FRAME_SCRIPT = `
 /**
  * Reads the browser window's sidebar: its state in the window's SidebarController and, through a frame
  * script, the DOM of the add-on page it shows. With `control` set, the page first logs that text as an
- * error and as a console.error, as the page itself would. Changes nothing else.
+ * error and as a console.error, as the page itself would. With `action` set, the frame script first does
+ * it in the page (see SidebarAction) and reports how in `page.action`. Changes nothing else.
  */
-export function readSidebar(bidi: BiDi, chromeContext: string, geckoId: string, opts: { control?: string; answerMs?: number } = {}): Promise<SidebarView> {
-  const args = JSON.stringify({ geckoId, sidebarId: sidebarActionId(geckoId), control: opts.control ?? null, marker: CONTROL_MARKER, answerMs: opts.answerMs ?? 2000 });
+export function readSidebar(
+  bidi: BiDi,
+  chromeContext: string,
+  geckoId: string,
+  opts: { control?: string; action?: SidebarAction; answerMs?: number } = {},
+): Promise<SidebarView> {
+  const args = JSON.stringify({ geckoId, sidebarId: sidebarActionId(geckoId), control: opts.control ?? null, action: opts.action ?? null, marker: CONTROL_MARKER, answerMs: opts.answerMs ?? 2000 });
   return bidi
     .evaluate<string>(
       chromeContext,
       `(async () => {
-        const { geckoId, sidebarId, control, marker, answerMs } = ${args};
+        const { geckoId, sidebarId, control, action, marker, answerMs } = ${args};
         const api = typeof SidebarController !== "undefined" ? "SidebarController" : typeof SidebarUI !== "undefined" ? "SidebarUI" : null;
         const sidebar = api && window[api];
         if (!sidebar) return JSON.stringify({ api, origin: null, registered: false, open: false, currentId: "", title: null, panelUrl: null, remoteType: null, page: null });
@@ -608,10 +761,12 @@ export function readSidebar(bidi: BiDi, chromeContext: string, geckoId: string, 
           remoteType: panel ? panel.remoteType || null : null,
           page: null,
         };
+        // Firefox reads a data: frame script as Latin-1: non-ASCII (a typed note) goes in as \\u escapes.
+        const asciiJson = (v) => JSON.stringify(v).replace(/[\\u007f-\\uffff]/g, (c) => "\\\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
         if (panel && panel.messageManager) {
           const mm = panel.messageManager;
           const nonce = Math.random().toString(36).slice(2);
-          const script = ${JSON.stringify(SIDEBAR_FRAME_SCRIPT)}.replace("__ARGS__", JSON.stringify({ nonce, origin, control, marker }));
+          const script = ${JSON.stringify(SIDEBAR_FRAME_SCRIPT)}.replace("__ARGS__", () => asciiJson({ nonce, origin, control, action, marker }));
           view.page = await new Promise((resolve) => {
             const listener = (msg) => {
               if (msg.data.nonce !== nonce) return;

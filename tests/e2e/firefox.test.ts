@@ -1,5 +1,6 @@
 // Firefox: the build installs in headless Firefox ESR, its background recognises a provider URL, and its
-// sidebar (sidebar_action → sidepanel.html) shows the selected tab's provider card in the browser window.
+// sidebar (sidebar_action → sidepanel.html) shows the selected tab's provider card in the browser window,
+// and the shortlist (IndexedDB, opened by the sidebar page) keeps an item and its note across a reload.
 // Stock /usr/bin/firefox-esr over WebDriver BiDi (see firefox-bidi.ts); needs `wxt build -b firefox`.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,6 +25,8 @@ import {
   writeUserJs,
   type ExtensionView,
   type FirefoxProcess,
+  type SidebarAction,
+  type SidebarShortlistItem,
   type SidebarView,
 } from './firefox-bidi';
 import { startFixtureServer } from './fixture-server';
@@ -34,16 +37,20 @@ const OTHER_HOST = 'www.example-news.com';
 const OTHER_PATH = '/ketamine-clinics-review';
 const PROVIDER_NAME = 'Mindbloom';
 const NOT_LISTED = "This site is not in Clinic Scout's list";
+/** The list the first "Add to shortlist" creates. */
+const DEFAULT_LIST = 'My shortlist';
+/** Non-ASCII on purpose (astral emoji, right-to-left text); one line under the 160-character preview. */
+const NOTE = 'Called 📞 Tue 9:30 — consult $250 ✅ ملاحظة: call back';
 
 /**
  * Firefox's start (~0.3 s), session (~1 s) and install (~0.5 s) take ~2 s here, the sidebar opens and
- * renders in well under a second; the limits are generous.
+ * renders in well under a second, a shortlist write shows in ~0.1 s; the limits are generous.
  */
-const LIMIT = { launch: 20_000, connect: 10_000, install: 15_000, navigate: 10_000, badge: 5_000, probe: 5_000, sidebarOpen: 10_000, sidebar: 5_000 };
+const LIMIT = { launch: 20_000, connect: 10_000, install: 15_000, navigate: 10_000, badge: 5_000, probe: 5_000, sidebarOpen: 10_000, sidebar: 5_000, save: 5_000 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('Firefox: the build installs in headless Firefox ESR, its background recognises a provider URL and its sidebar shows it (WebDriver BiDi)', { timeout: 60_000 }, () => {
+describe('Firefox: the build installs in headless Firefox ESR, its background recognises a provider URL, its sidebar shows it and keeps a shortlist (WebDriver BiDi)', { timeout: 60_000 }, () => {
   let root = '';
   let firefox: FirefoxProcess | undefined;
   let bidi: BiDi | undefined;
@@ -59,6 +66,9 @@ describe('Firefox: the build installs in headless Firefox ESR, its background re
   let otherTab = '';
   /** Set once the sidebar test has opened the sidebar; the tests that read it need it. */
   let sidebarOpened = false;
+  /** Set by the shortlist tests, each of which needs the one before. */
+  let shortlisted = false;
+  let noteSaved = false;
 
   // If the test process exits or is stopped from outside, after() does not run: still leave nothing behind.
   const lastResort = () => {
@@ -167,6 +177,27 @@ describe('Firefox: the build installs in headless Firefox ESR, its background re
     return view;
   }
   const needSidebar = () => assert.ok(sidebarOpened, 'the sidebar was not opened (see the failure of "opens the add-on\'s sidebar …")');
+
+  /**
+   * Does `action` in the sidebar page (through the frame script) and fails, naming `what`, if it could not.
+   * Never retried: an action that timed out may still have happened.
+   */
+  async function act(what: string, action: SidebarAction): Promise<SidebarView> {
+    const view = await withTimeout(what, LIMIT.probe, readSidebar(bidi!, chrome, geckoId, { action }));
+    assert.ok(view.page && !view.page.failure, `${what}: the sidebar page could not be reached: ${JSON.stringify(view)}`);
+    assert.ok(view.page.action?.ok, `${what}: ${view.page.action?.detail ?? 'the frame script did not report the action'}`);
+    return view;
+  }
+  const shortlistItem = (v: SidebarView, name = PROVIDER_NAME): SidebarShortlistItem | undefined => v.page?.shortlistItems.find((i) => i.name === name);
+  const ITEM = { role: 'article', name: PROVIDER_NAME } as const;
+  const clickShortlistNav = async () => {
+    await act('clicking the nav link "Shortlist" in the sidebar', { do: 'click', target: { role: 'link', name: 'Shortlist' } });
+  };
+  /** Opens the item's "Notes and details" (it must be collapsed) and waits for its Notes field. */
+  async function openItemDetails(): Promise<SidebarView> {
+    await act(`clicking "Notes and details" of the ${PROVIDER_NAME} item`, { do: 'click', target: { role: 'button', name: 'Notes and details', within: ITEM } });
+    return sidebarUntil(`the ${PROVIDER_NAME} item to open and show its "Notes" field`, (v) => shortlistItem(v)?.expanded === true && shortlistItem(v)?.notes !== null);
+  }
 
   /** Reads until `ok` holds (the background works asynchronously), then returns the last view. */
   async function readUntil(what: string, ok: (v: ExtensionView) => boolean): Promise<ExtensionView> {
@@ -296,6 +327,85 @@ describe('Firefox: the build installs in headless Firefox ESR, its background re
       if (Date.now() > end) throw new Error(`the script error reader did not see the control error from the sidebar page within ${LIMIT.sidebar} ms`);
       await sleep(50);
     }
+  });
+
+  it(`with the ${PROVIDER_NAME} tab selected, "Add to shortlist" on its card in the sidebar puts it on the shortlist (IndexedDB)`, async () => {
+    needSidebar();
+    const state = await read();
+    assert.ok(tabAt(state, providerUrl).selected, `the ${PROVIDER_NAME} tab is the selected one`);
+    let view = await sidebarUntil(
+      `the sidebar to show the "${PROVIDER_NAME}" card with an "Add to shortlist" button`,
+      (v) => v.page?.cardTitle === PROVIDER_NAME && v.page.buttons.includes('Add to shortlist'),
+    );
+    assert.equal(view.page!.onShortlist, null, 'not on a shortlist before the click');
+    await act('clicking "Add to shortlist" in the sidebar', { do: 'click', target: { role: 'button', name: 'Add to shortlist' } });
+    view = await sidebarUntil('the card to say "On your shortlist" (the item written to IndexedDB)', (v) => !!v.page?.onShortlist?.includes('On your shortlist'), LIMIT.save);
+    assert.equal(view.page!.onShortlist, `On your shortlist: ${DEFAULT_LIST}`);
+    assert.ok(!view.page!.buttons.includes('Add to shortlist'), 'no "Add to shortlist" button once it is on the only list');
+    assert.equal(view.page!.cardTitle, PROVIDER_NAME);
+    shortlisted = true;
+  });
+
+  it(`a note typed on the ${PROVIDER_NAME} item in the sidebar's Shortlist view is saved ("Saved")`, async () => {
+    assert.ok(shortlisted, `${PROVIDER_NAME} was not added (see the failure of the "Add to shortlist" test)`);
+    await clickShortlistNav();
+    let view = await sidebarUntil(
+      `the Shortlist view to list "${PROVIDER_NAME}"`,
+      (v) => v.page?.currentView === 'Shortlist' && !!shortlistItem(v),
+    );
+    assert.equal(view.page!.shortlistTitle, DEFAULT_LIST);
+    assert.deepEqual(view.page!.shortlistItems.map((i) => i.name), [PROVIDER_NAME]);
+    assert.equal(shortlistItem(view)!.expanded, false, 'the item starts collapsed');
+    view = await openItemDetails();
+    assert.equal(shortlistItem(view)!.notes, '', 'no notes yet');
+
+    const filled = await act(`typing the note in "Notes" of the ${PROVIDER_NAME} item`, {
+      do: 'fill',
+      value: NOTE,
+      target: { role: 'textbox', name: 'Notes', within: ITEM },
+    });
+    console.log(`sidebar: ${filled.page!.action!.detail}`);
+    view = await sidebarUntil('"Saved" next to the notes (written to IndexedDB)', (v) => shortlistItem(v)?.notesStatus === 'Saved', LIMIT.save);
+    assert.equal(shortlistItem(view)!.notes, NOTE);
+    noteSaved = true;
+  });
+
+  it(`after the sidebar is closed and opened again (a fresh page load) its Shortlist view still lists ${PROVIDER_NAME} with the note`, async () => {
+    assert.ok(noteSaved, 'the note was not saved (see the failure of the note test)');
+    const before = await readSide();
+    const oldWindowId = before.page!.innerWindowId;
+    await withTimeout('closing the sidebar', LIMIT.sidebar, hideSidebar(bidi!, chrome));
+    await sidebarUntil('the sidebar to close', (v) => !v.open);
+    const shown = await withTimeout('opening the sidebar again', LIMIT.sidebarOpen, showSidebar(bidi!, chrome, geckoId, LIMIT.sidebarOpen + 1000));
+    assert.equal(shown, true, 'SidebarController.show refused to show the sidebar again');
+    let view = await sidebarUntil(
+      'the sidebar page to load again (a new document)',
+      (v) => v.open && v.page?.readyState === 'complete' && !!v.page.h1 && v.page.innerWindowId !== oldWindowId,
+      LIMIT.sidebarOpen,
+    );
+    assert.equal(view.page!.url, `${view.origin}sidepanel.html`, 'loaded afresh at the default panel, not the Shortlist view it showed');
+    assert.equal(view.page!.currentView, 'This site');
+    view = await sidebarUntil(
+      `the reloaded card to say "On your shortlist" (read back from IndexedDB)`,
+      (v) => v.page?.cardTitle === PROVIDER_NAME && v.page.onShortlist === `On your shortlist: ${DEFAULT_LIST}`,
+    );
+
+    await clickShortlistNav();
+    view = await sidebarUntil(
+      `the Shortlist view to list "${PROVIDER_NAME}" with the note`,
+      (v) => v.page?.currentView === 'Shortlist' && shortlistItem(v)?.preview === NOTE,
+    );
+    assert.equal(view.page!.shortlistTitle, DEFAULT_LIST);
+    assert.deepEqual(
+      view.page!.shortlistItems.map(({ name, expanded, preview }) => ({ name, expanded, preview })),
+      [{ name: PROVIDER_NAME, expanded: false, preview: NOTE }],
+    );
+    view = await openItemDetails();
+    assert.equal(shortlistItem(view)!.notes, NOTE, 'the Notes field holds the note exactly');
+
+    // No errors from the sidebar (either load), the background or any other add-on page during all this.
+    assert.deepEqual(view.page!.consoleErrors, [], 'console.error calls of the sidebar and background pages');
+    assert.deepEqual((await read()).errors, [], 'script errors of the add-on pages');
   });
 
   it('closes the sidebar', async () => {
