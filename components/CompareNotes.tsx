@@ -1,5 +1,5 @@
 import type { CompareNote } from '../lib/compare/notes';
-import { ESTIMATE_NOTE } from './PriceList';
+import { ESTIMATE_CAPTION } from '../lib/format/money';
 import { Section } from './Section';
 import { SourceRefs } from './SourceRefs';
 
@@ -23,7 +23,7 @@ export function CompareNotes({ notes, today }: { notes: readonly CompareNote[]; 
             )}
             {n.text}
             {n.origin === 'general' && <span class="cmp-note__origin"> (includes Clinic Scout’s general information)</span>}
-            {n.estimate && <span class="cmp-note__estimate"> {ESTIMATE_NOTE}</span>}
+            {n.estimate && <span class="cmp-note__estimate"> {ESTIMATE_CAPTION}</span>}
             <SourceRefs sources={n.sources} today={today} />
           </li>
         ))}

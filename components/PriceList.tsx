@@ -1,6 +1,6 @@
 import type { Price } from '../lib/dataset/schema';
 import { formatDate } from '../lib/format/dates';
-import { formatPriceRange } from '../lib/format/money';
+import { ESTIMATE_CAPTION, formatPriceRange } from '../lib/format/money';
 import { SourceRefs } from './SourceRefs';
 import { Unknown } from './Fact';
 
@@ -12,7 +12,6 @@ const KIND: Record<Price['kind'], string> = {
   other: 'Other fee',
 };
 
-export const ESTIMATE_NOTE = 'Estimate — confirm with the clinic.';
 
 export function PriceList({ prices, note, today }: { prices: readonly Price[]; note?: string; today: Date }) {
   if (prices.length === 0) {
@@ -46,7 +45,7 @@ export function PriceList({ prices, note, today }: { prices: readonly Price[]; n
         ))}
       </ul>
       {note && <p class="fact__note">{note}</p>}
-      <p class="estimate-note">{ESTIMATE_NOTE}</p>
+      <p class="estimate-note">{ESTIMATE_CAPTION}</p>
     </div>
   );
 }

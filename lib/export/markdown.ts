@@ -1,6 +1,7 @@
 // Markdown export: a readable summary to paste into a message or print. All user text goes through
 // markdown-escape.ts; dataset text is escaped too (it is plain prose, not Markdown).
 import type { Source } from '../dataset/schema';
+import { siteName } from '../format/links';
 import type { ShortlistItem } from '../shortlist/schema';
 import { DISCLAIMER, ESTIMATE_NOTE, ITEM_STATUS_LABEL, answerLines, factsBuilder, type ClinicFacts, type ItemFacts, quoteText } from './facts';
 import { localDate } from './filename';
@@ -109,12 +110,4 @@ function comparisonTable(t: ComparisonTable): string {
     `|${' --- |'.repeat(width)}\n` +
     t.rows.map((r) => row(pad([r.label, ...r.cells]))).join('')
   );
-}
-
-function siteName(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
 }

@@ -1,11 +1,22 @@
-const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+/** Shown with every cost figure. */
+export const ESTIMATE_CAPTION = 'Estimate — confirm with the clinic.' as const;
+
+/**
+ * "$2,400": whole dollars (rounded half up), comma-grouped, no decimals. Written by hand rather than with
+ * Intl so the output is identical in every browser and in tests.
+ */
+export function formatDollars(amount: number): string {
+  if (!Number.isFinite(amount)) throw new RangeError(`cannot format ${amount} as dollars`);
+  const n = Math.round(amount);
+  const digits = BigInt(Math.abs(n)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return n < 0 ? `-$${digits}` : `$${digits}`;
+}
 
 /** "$400–$800", "$600", "from $400", "up to $800". */
 export function formatPriceRange(low: number | null, high: number | null): string {
-  if (low !== null && high !== null) return low === high ? dollars.format(low) : `${dollars.format(low)}–${dollars.format(high)}`;
-  if (low !== null) return `from ${dollars.format(low)}`;
-  if (high !== null) return `up to ${dollars.format(high)}`;
+  if (low !== null && high !== null) return low === high ? formatDollars(low) : `${formatDollars(low)}–${formatDollars(high)}`;
+  if (low !== null) return `from ${formatDollars(low)}`;
+  if (high !== null) return `up to ${formatDollars(high)}`;
   return 'unknown';
 }
 
-export const formatDollars = (n: number) => dollars.format(n);
