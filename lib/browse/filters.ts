@@ -26,8 +26,8 @@ export interface BrowseFilters {
   includeResources: boolean;
 }
 
-export const STATUS_ORDER: readonly StatusState[] = ['operating', 'acquired', 'unknown', 'closed'];
-export const DEFAULT_STATUSES: readonly StatusState[] = ['operating', 'acquired', 'unknown'];
+export const STATUS_ORDER: readonly StatusState[] = ['operating', 'not-accepting', 'not-yet-open', 'acquired', 'unknown', 'closed'];
+export const DEFAULT_STATUSES: readonly StatusState[] = ['operating', 'not-accepting', 'not-yet-open', 'acquired', 'unknown'];
 
 export const DEFAULT_FILTERS: BrowseFilters = {
   query: '',

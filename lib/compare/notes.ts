@@ -46,6 +46,8 @@ function statusNote(p: Provider): CompareNote | null {
     state === 'closed' ? `${p.name} closed${when(since)}.`
     : state === 'acquired' ? `${p.name} was acquired${when(since)}.`
     : state === 'unknown' ? `Whether ${p.name} is still operating is not known.`
+    : state === 'not-accepting' ? `${p.name} is not accepting new patients.`
+    : state === 'not-yet-open' ? `${p.name} has not opened yet.`
     : null;
   return text ? { id: `status-${p.id}`, text, sources: [...sources], origin: 'derived' } : null;
 }

@@ -68,7 +68,9 @@ export const ProviderKind = z.enum([
   'resource',
 ]);
 
-export const StatusState = z.enum(['operating', 'closed', 'acquired', 'unknown']);
+// 'not-accepting' (no new patients or referrals) and 'not-yet-open' (announced, not yet treating) are
+// operating businesses a patient still cannot book: the card says so first, like a closure.
+export const StatusState = z.enum(['operating', 'not-accepting', 'not-yet-open', 'closed', 'acquired', 'unknown']);
 
 export const Status = z.object({
   state: StatusState,

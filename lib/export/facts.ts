@@ -93,6 +93,8 @@ export function clinicFacts(p: Provider): ClinicFacts {
     state === 'operating' ? 'Operating'
     : state === 'closed' ? (since ? `Closed since ${since}` : 'Closed')
     : state === 'acquired' ? (since ? `Acquired in ${since}` : 'Acquired')
+    : state === 'not-accepting' ? 'Not accepting new patients'
+    : state === 'not-yet-open' ? 'Not yet open'
     : 'Status unknown — check the clinic is still operating';
   const locations = p.locations.map((l) => {
     const place = l.label ?? (l.city ? `${l.city}, ${l.state}` : l.state);

@@ -34,6 +34,8 @@ export const KIND_LABEL: Record<ProviderKind, string> = {
 
 export const STATUS_LABEL: Record<StatusState, string> = {
   operating: 'Operating',
+  'not-accepting': 'Not accepting new patients',
+  'not-yet-open': 'Not yet open',
   closed: 'Closed',
   acquired: 'Acquired',
   unknown: 'Status unknown',

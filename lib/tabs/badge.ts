@@ -27,6 +27,13 @@ export function badgeFor(result: MatchResult, lookup: (id: string) => BadgeProvi
   if (provider.state === 'closed') {
     return { text: '✕', color: '#8b1a1a', title: `Clinic Scout: ${provider.name} has closed. Click for details.` };
   }
-  const note = provider.state === 'acquired' ? ' (acquired; ownership has changed)' : provider.state === 'unknown' ? ' (current status unknown)' : '';
-  return { text: '●', color: '#0b6e4f', title: `Clinic Scout: ${provider.name}${note}. Click for sourced facts.` };
+  const note: Record<StatusState, string> = {
+    operating: '',
+    'not-accepting': ' (not accepting new patients)',
+    'not-yet-open': ' (not yet open)',
+    closed: '',
+    acquired: ' (acquired; ownership has changed)',
+    unknown: ' (current status unknown)',
+  };
+  return { text: '●', color: '#0b6e4f', title: `Clinic Scout: ${provider.name}${note[provider.state]}. Click for sourced facts.` };
 }

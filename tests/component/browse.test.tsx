@@ -130,7 +130,7 @@ describe('Browse', () => {
 
   it('with no status ticked, suggests the status filter', () => {
     render(<BrowseView go={go} providers={providers} />);
-    for (const name of ['Operating', 'Acquired', 'Status unknown']) fireEvent.click(screen.getByRole('checkbox', { name }));
+    for (const name of ['Operating', 'Not accepting new patients', 'Not yet open', 'Acquired', 'Status unknown']) fireEvent.click(screen.getByRole('checkbox', { name }));
     expect(screen.getByText(/Try removing the status filter \(none chosen\)/)).toBeTruthy();
   });
 

@@ -1,3 +1,4 @@
+import { STATUS_LABEL } from '../../lib/format/labels';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { axeViolations } from './axe';
@@ -19,7 +20,7 @@ describe('recognising provider sites in real Chromium', () => {
       const panel = await h.openPanel(tabId);
       await panel.getByRole('heading', { level: 2, name: provider.name }).waitFor();
       const status = await panel.locator('.status__state').innerText();
-      assert.match(status, new RegExp({ operating: 'Operating', closed: 'Closed', acquired: 'Acquired', unknown: 'Status unknown' }[provider.status.state]));
+      assert.match(status, new RegExp(STATUS_LABEL[provider.status.state]));
       if (provider.status.state === 'closed') {
         // A closed provider says so before anything else, with its date.
         assert.equal(await panel.getByRole('alert').count(), 1);
