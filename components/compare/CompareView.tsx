@@ -4,6 +4,7 @@ import { CompareProviderLabel } from './CompareProviderLabel';
 import { CompareStacked } from './CompareStacked';
 import { CompareTable } from './CompareTable';
 import { useGeneral, useProviderLookup } from '@/state/dataset';
+import { useWideLayout } from '@/state/layout';
 import type { General } from '@/lib/dataset/general-schema';
 import type { Provider } from '@/lib/dataset/schema';
 import { compareNotes } from '@/lib/compare/notes';
@@ -11,21 +12,6 @@ import { compareRows } from '@/lib/compare/rows';
 import { MAX_COMPARE, MIN_COMPARE } from '@/lib/compare/selection';
 import type { Route } from '@/lib/route';
 import { useCompareSelection } from '@/state/compare-selection';
-
-/** Same rule as App: the full-page view (opened in a tab, or wider than the panel) gets the table. */
-function isWide(): boolean {
-  return new URLSearchParams(location.search).has('full') || innerWidth > 700;
-}
-
-export function useWideLayout(): boolean {
-  const [wide, setWide] = useState(isWide);
-  useEffect(() => {
-    const onResize = () => setWide(isWide());
-    addEventListener('resize', onResize);
-    return () => removeEventListener('resize', onResize);
-  }, []);
-  return wide;
-}
 
 interface Props {
   /** Ids from `#/compare/a,b`: added to the selection. */

@@ -1,7 +1,9 @@
 // The print route (#/print, #/print/<listId>): a print-friendly page of one list or all lists, opened in a tab
 // from the export menu, with "Print or save as PDF" and the export and import tools (all hidden on paper).
 import { useEffect, useState } from 'preact/hooks';
-import { costLineFor, ExportMenu, readSavedRecords, recordsOf, type Records, type SavedRecords } from './ExportMenu';
+import { costLineFor } from '@/lib/export/prepare';
+import { recordsOf, type Records, type SavedRecords } from '@/lib/shortlist/records';
+import { ExportMenu } from './ExportMenu';
 import { ImportDialog } from './ImportDialog';
 import { PrintView } from './PrintView';
 import { useGeneral, useProviderLookup } from '@/state/dataset';
@@ -15,7 +17,7 @@ export function PrintPage({ listId }: { listId: string | null }) {
   const [saved, setSaved] = useState<SavedRecords | null | 'failed' | undefined>(undefined);
   useEffect(() => {
     if (sl.status !== 'error' || saved !== undefined) return;
-    readSavedRecords().then(setSaved, () => setSaved('failed'));
+    sl.store.readSaved().then(setSaved, () => setSaved('failed'));
   }, [sl.status]);
 
   const records: Records | null =

@@ -1,6 +1,6 @@
 import { ShortlistPanel } from './ShortlistPanel';
 import { useProviderLookup } from '@/state/dataset';
-import { ShortlistExportImport } from '@/components/export-import/ExportMenu';
+import { ShortlistExportImport } from '@/components/export-import/ShortlistExportImport';
 import { ShortlistItemExtras } from './ShortlistItemExtras';
 
 /**

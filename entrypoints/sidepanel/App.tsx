@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
 import { Disclaimer } from '@/components/common/Disclaimer';
 import type { Route } from '@/lib/route';
-import { useRoute } from '@/state/route';
+import { isWideLayout } from '@/state/layout';
+import { fullPageUrl, useRoute } from '@/state/route';
 import { ShortlistsProvider } from '@/state/shortlists/context';
 import { useSiteState } from '@/state/site-state';
 import { BrowseView } from '@/components/browse/BrowseView';
@@ -18,15 +18,10 @@ const TABS: Array<{ view: Route['view']; label: string }> = [
   { view: 'compare', label: 'Compare' },
 ];
 
-function fullPageUrl(tabId: number | null): string {
-  const base = browser.runtime.getURL('/sidepanel.html');
-  return `${base}${tabId !== null ? `?tabId=${tabId}` : ''}${location.hash}`;
-}
-
 export function App() {
   const [route, go] = useRoute();
   const site = useSiteState();
-  const isFullPage = new URLSearchParams(location.search).has('full') || innerWidth > 700;
+  const isFullPage = isWideLayout();
   const current = route.view === 'provider' ? 'browse' : route.view;
 
   return (

@@ -3,14 +3,18 @@
 // shortlists goes through this class, import and export included. Every action rejects only with StorageError.
 // Plain TypeScript: no Preact here; the hooks are in ./context.tsx.
 import {
+  dumpShortlistDb,
   openShortlistDb,
   requestPersistence as defaultRequestPersistence,
   StorageError,
   subscribeToChanges,
   toStorageError,
+  type DbDump,
   type ItemPatch,
   type ShortlistDb,
+  type WriteAllInput,
 } from '@/lib/shortlist';
+import { readSavedRecords, type Records, type SavedRecords } from '@/lib/shortlist/records';
 import type { CustomClinic, Quote, Shortlist, ShortlistItem } from '@/lib/shortlist/schema';
 
 /** Lists deleted longer ago than this are removed for good when a page opens the shortlists. */
@@ -54,6 +58,8 @@ export interface ShortlistStoreOptions {
   channelName?: string;
   requestPersistence?: () => Promise<boolean>;
   purgeAfterMs?: number;
+  /** Reads the raw database for the fallback export (default dumpShortlistDb); tests inject a dump. */
+  dump?: () => Promise<DbDump | null>;
 }
 
 /** Kinds that say something about storage as a whole, not about the one control that failed. */
@@ -132,6 +138,7 @@ export class ShortlistStore {
       channelName: options.channelName,
       requestPersistence: options.requestPersistence ?? defaultRequestPersistence,
       purgeAfterMs: options.purgeAfterMs ?? PURGE_AFTER_MS,
+      dump: options.dump ?? (() => dumpShortlistDb()),
     };
   }
 
@@ -377,5 +384,30 @@ export class ShortlistStore {
 
   moveItem(id: string, toIndex: number): Promise<ShortlistItem> {
     return this.#write((db) => db.moveItem(id, toIndex));
+  }
+
+  /**
+   * Every list (trash included) and every item, read now from storage rather than from the snapshot: the
+   * import preview compares against this, and reads it again at Confirm to notice another window's change.
+   */
+  async readRecords(): Promise<Records> {
+    const db = await this.#getDb();
+    const [lists, deleted] = await Promise.all([db.listShortlists(), db.listDeletedShortlists()]);
+    const shortlists = [...lists, ...deleted];
+    const items = (await Promise.all(shortlists.map((l) => db.listItems(l.id)))).flat();
+    return { shortlists, items };
+  }
+
+  /** Writes an import's records (lib/export applyImportChoices) in one all-or-nothing transaction. */
+  importRecords(records: WriteAllInput): Promise<{ shortlists: number; items: number }> {
+    return this.#write((db) => db.writeAll(records));
+  }
+
+  /**
+   * When storage cannot be opened normally (status 'error'): what is saved, read straight from the database
+   * and validated record by record, so it can still be exported. Null when nothing was ever saved.
+   */
+  readSaved(): Promise<SavedRecords | null> {
+    return readSavedRecords(this.#options.dump);
   }
 }

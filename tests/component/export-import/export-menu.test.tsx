@@ -2,7 +2,12 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { IDBFactory } from 'fake-indexeddb';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CANNOT_READ, ExportMenu, NOTHING_SAVED, ShortlistExportImport, costLineFor, readSavedRecords, type ShortlistData } from '@/components/export-import/ExportMenu';
+import { ExportMenu } from '@/components/export-import/ExportMenu';
+import { ShortlistExportImport } from '@/components/export-import/ShortlistExportImport';
+import { CANNOT_READ, NOTHING_SAVED } from '@/lib/export/messages';
+import { costLineFor } from '@/lib/export/prepare';
+import { readSavedRecords, type ShortlistData } from '@/lib/shortlist/records';
+import { ShortlistStore } from '@/state/shortlists/store';
 import { ShortlistPanel } from '@/components/shortlist/ShortlistPanel';
 import { PrintView } from '@/components/export-import/PrintView';
 import { general } from '@/data';
@@ -81,8 +86,10 @@ function captureDownloads() {
 const bytes = async (b: Blob) => new Uint8Array(await b.arrayBuffer());
 const text = async (b: Blob) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(await bytes(b));
 
-function renderMenu(props: Partial<Parameters<typeof ExportMenu>[0]> = {}) {
-  return render(<ExportMenu data={DATA} listId={denver.id} providerById={providerById} general={general} now={() => NOW} {...props} />);
+// `readFallback` stands for the raw database: the menu reads it through a shortlist store (ShortlistStore.readSaved).
+function renderMenu({ readFallback, ...props }: Partial<Parameters<typeof ExportMenu>[0]> & { readFallback?: () => Promise<DbDump | null> } = {}) {
+  const store = readFallback ? new ShortlistStore({ dump: readFallback }) : undefined;
+  return render(<ExportMenu data={DATA} listId={denver.id} providerById={providerById} general={general} now={() => NOW} store={store} {...props} />);
 }
 
 afterEach(() => {

@@ -1,7 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { EMPTY_BACKUP, ImportDialog, NOTHING_CHANGED, summaryText } from '@/components/export-import/ImportDialog';
+import { ImportDialog } from '@/components/export-import/ImportDialog';
+import { EMPTY_BACKUP, NOTHING_CHANGED, summaryText } from '@/lib/export/import-steps';
+import { ShortlistStore } from '@/state/shortlists/store';
 import { general } from '@/data';
 import { toCsv, toJson, toMarkdown } from '@/lib/export';
 import { openShortlistDb, ShortlistDb, StorageError, STORAGE_ERROR_MESSAGES } from '@/lib/shortlist';
@@ -44,11 +46,14 @@ async function stored() {
   return { lists, items };
 }
 
-function setup(props: Partial<Parameters<typeof ImportDialog>[0]> = {}) {
+// The dialog reads and writes through the page's shortlist store; a store that has not started opens
+// storage only when the dialog first reads (so `opened` shows whether storage was touched at all).
+function setup({ openDb: openStorage, ...props }: Partial<Parameters<typeof ImportDialog>[0]> & { openDb?: () => Promise<ShortlistDb> } = {}) {
   const writeAll = vi.spyOn(ShortlistDb.prototype, 'writeAll');
   const opened = vi.fn(openDb);
   const onImported = vi.fn();
-  render(<ImportDialog openDb={opened} onImported={onImported} {...props} />);
+  const store = new ShortlistStore({ open: openStorage ?? opened, channelName });
+  render(<ImportDialog store={store} onImported={onImported} {...props} />);
   const opener = screen.getByRole('button', { name: 'Import backup (JSON)' });
   const open = () => {
     opener.focus();

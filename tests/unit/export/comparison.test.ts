@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareToMarkdown, compareToTable } from '../../../lib/compare/markdown';
+import { compareToMarkdown, compareToTable } from '../../../lib/export/comparison';
 import { closedProvider, makeProvider } from '../../fixtures/providers';
 
 // Made-up providers: never real facts.

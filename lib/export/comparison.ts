@@ -1,14 +1,21 @@
-// The comparison as Markdown, for the shortlist export. All dataset text is escaped.
+// The comparison (lib/compare/rows + notes) as Markdown, for the shortlist export. All dataset text is escaped.
+// It lives in lib/export because only the export uses it: lib/compare never imports lib/export.
 import type { Provider, Source } from '../dataset/schema';
 import type { General } from '../dataset/general-schema';
-import { DISCLAIMER, ESTIMATE_NOTE } from '../export/facts';
-import type { ComparisonTable } from '../export/input';
-import { escapeInline, mdLink } from '../export/markdown-escape';
+import { DISCLAIMER, ESTIMATE_NOTE } from './facts';
+import { escapeInline, mdLink } from './markdown-escape';
 import { siteName } from '../format/links';
-import { compareNotes } from './notes';
-import { columnTitle, compareRows, lineText } from './rows';
+import { compareNotes } from '../compare/notes';
+import { columnTitle, compareRows, lineText } from '../compare/rows';
 
 export const DIFFERS_LABEL = 'differs';
+
+/** A comparison of a list's clinics, as the UI shows it: one column per clinic. Markdown only. */
+export interface ComparisonTable {
+  /** Column headings after the row-label column, usually the clinic names. */
+  columns: string[];
+  rows: { label: string; cells: string[] }[];
+}
 
 /** The comparison in the shape the shortlist export takes (lib/export/input.ts), as plain unescaped text. */
 export function compareToTable(providers: readonly Provider[]): ComparisonTable {
