@@ -4,9 +4,10 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { loadZipLookup as defaultLoadZipLookup, type ZipLookup } from '@/data/geo';
-import { checkZip, isUsState, ZIP_UNKNOWN } from '@/lib/browse/distance';
+import { isUsState } from '@/lib/browse/states';
 import type { UsState } from '@/lib/dataset/schema';
-import { normaliseZip, type LatLon } from '@/lib/geo/distance';
+import type { LatLon } from '@/lib/geo/distance';
+import { checkZip, normaliseZip, ZIP_UNKNOWN } from '@/lib/geo/zip';
 
 export type { ZipLookup };
 

@@ -1,5 +1,5 @@
 import { Fragment } from 'preact';
-import type { NearNote } from '@/lib/browse/distance';
+import type { NearNote } from '@/lib/browse/near-me';
 import type { Provider } from '@/lib/dataset/schema';
 import { resultFacts } from '@/lib/browse/summary';
 import { CompareCheckbox } from '@/components/compare/CompareCheckbox';

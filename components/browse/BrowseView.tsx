@@ -4,7 +4,7 @@ import { BrowseFilters } from './BrowseFilters';
 import { BrowseResult } from './BrowseResult';
 import { CompareBar } from '@/components/compare/CompareBar';
 import { HomeLocation } from '@/components/near-me/HomeLocation';
-import { nearNotes } from '@/lib/browse/distance';
+import { nearNotes } from '@/lib/browse/near-me';
 import type { Provider } from '@/lib/dataset/schema';
 import {
   activeFilters,
@@ -22,16 +22,8 @@ import { LIMIT_MESSAGE, MAX_COMPARE } from '@/lib/compare/selection';
 import type { Route } from '@/lib/route';
 import { useCompareSelection } from '@/state/compare-selection';
 import { placedLocations, useProviderList, useProviderLookup } from '@/state/dataset';
-import { resetHomeLocationMemory, useHomeLocation, type ZipLookup } from '@/state/home-location';
-
-// Kept while the panel is open, so coming back from a card finds the same search.
-let remembered: { filters: Filters; sortId: string; open?: boolean } = { filters: DEFAULT_FILTERS, sortId: DEFAULT_SORT };
-
-/** For tests: forget the remembered search. */
-export function resetBrowseMemory() {
-  remembered = { filters: DEFAULT_FILTERS, sortId: DEFAULT_SORT };
-  resetHomeLocationMemory();
-}
+import { rememberSearch, rememberedSearch } from '@/state/browse-search';
+import { useHomeLocation, type ZipLookup } from '@/state/home-location';
 
 const NO_CONTEXT: SortContext = {};
 
@@ -72,9 +64,9 @@ export function BrowseView({ go, providers: given, sortOptions = SORT_OPTIONS, s
   const bundled = useProviderList();
   const providerById = useProviderLookup();
   const providers = given ?? bundled;
-  const [filters, setFiltersState] = useState<Filters>(remembered.filters);
-  const [sortId, setSortState] = useState(remembered.sortId);
-  const [open, setOpenState] = useState(() => remembered.open ?? innerWidth > 700);
+  const [filters, setFiltersState] = useState<Filters>(() => rememberedSearch().filters);
+  const [sortId, setSortState] = useState(() => rememberedSearch().sortId);
+  const [open, setOpenState] = useState(() => rememberedSearch().open ?? innerWidth > 700);
   const [lastChange, setLastChange] = useState<{ result: 'added' | 'removed' | 'full' | 'cleared'; name: string } | null>(null);
   const selection = useCompareSelection();
   const home = useHomeLocation(loadZipLookup ? { loadZipLookup } : {});
@@ -90,15 +82,15 @@ export function BrowseView({ go, providers: given, sortOptions = SORT_OPTIONS, s
   const hasHome = Boolean(ctx.origin || ctx.homeState);
 
   const setFilters = (f: Filters) => {
-    remembered = { ...remembered, filters: f };
+    rememberSearch({ filters: f });
     setFiltersState(f);
   };
   const setOpen = (o: boolean) => {
-    remembered = { ...remembered, open: o };
+    rememberSearch({ open: o });
     setOpenState(o);
   };
   const setSort = (id: string) => {
-    remembered = { ...remembered, sortId: id };
+    rememberSearch({ sortId: id });
     setSortState(id);
   };
 

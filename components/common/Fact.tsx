@@ -23,8 +23,3 @@ export function Fact({ label, children, sources, note, today }: Props) {
     </div>
   );
 }
-
-/** How an unknown value reads everywhere: plainly, never as a guess. */
-export function Unknown({ children = 'Unknown' }: { children?: ComponentChildren }) {
-  return <span class="unknown">{children}</span>;
-}

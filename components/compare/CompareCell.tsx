@@ -1,6 +1,6 @@
 import type { CompareCell as Cell } from '@/lib/compare/rows';
 import { safeHref } from '@/lib/format/links';
-import { Unknown } from '@/components/common/Fact';
+import { Unknown } from '@/components/common/Unknown';
 
 function Line({ text, detail, url, unknown }: { text: string; detail?: string; url?: string; unknown: boolean }) {
   const href = safeHref(url);

@@ -35,7 +35,7 @@ import { basisWords, headline, settingsWords } from '@/lib/cost/summary';
 import type { PlanOptions, Quote } from '@/lib/shortlist/schema';
 import { CostLine } from './CostLine';
 import { CostPlanOptions } from './CostPlanOptions';
-import { Unknown } from '@/components/common/Fact';
+import { Unknown } from '@/components/common/Unknown';
 import { SourceRefs } from '@/components/common/SourceRefs';
 
 export interface CostEstimateProps {

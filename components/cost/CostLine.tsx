@@ -1,7 +1,7 @@
 /** One line of the cost plan: label, where the figure comes from, the cash range and the HSA/FSA range. */
 import { formatRange } from '@/lib/cost/format';
 import type { LineBasis, PlanLine } from '@/lib/cost/plan';
-import { Unknown } from '@/components/common/Fact';
+import { Unknown } from '@/components/common/Unknown';
 
 const BASIS_TAG: Record<LineBasis, { text: string; tone: 'ok' | 'muted' | 'warn' } | null> = {
   published: { text: 'Published price', tone: 'muted' },

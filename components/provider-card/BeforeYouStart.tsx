@@ -26,7 +26,7 @@ export interface BeforeYouStartProps {
   headingLevel?: 2 | 3 | 4;
 }
 
-export const BEFORE_YOU_START_TITLE = 'Before you start';
+const BEFORE_YOU_START_TITLE = 'Before you start';
 
 type Level = 2 | 3 | 4 | 5;
 

@@ -22,7 +22,7 @@
  */
 import { useId, useState } from 'preact/hooks';
 import { isAnswered, orphanedAnswers, progress, type ChecklistQuestion } from '@/lib/checklist/questions';
-import type { Answer } from '@/lib/shortlist/schema';
+import { ANSWER_MAX, type Answer } from '@/lib/shortlist/schema';
 import { SourceRefs } from '@/components/common/SourceRefs';
 
 export interface ChecklistProps {
@@ -32,8 +32,6 @@ export interface ChecklistProps {
   readOnly?: boolean;
   today?: Date;
 }
-
-export const ANSWER_MAX_LENGTH = 10_000;
 
 const EMPTY: Answer = { done: false, text: '' };
 
@@ -86,7 +84,7 @@ function QuestionItem({ q, answer, onAnswer, readOnly, today }: ItemProps) {
             class="checklist__answer"
             aria-label={`Answer: ${q.text}`}
             rows={2}
-            maxLength={ANSWER_MAX_LENGTH}
+            maxLength={ANSWER_MAX}
             value={text}
             onInput={(e) => {
               const next = e.currentTarget.value;

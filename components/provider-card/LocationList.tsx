@@ -1,6 +1,6 @@
 import type { Provider } from '@/lib/dataset/schema';
 import { SourceRefs } from '@/components/common/SourceRefs';
-import { Unknown } from '@/components/common/Fact';
+import { Unknown } from '@/components/common/Unknown';
 
 export function LocationList({ provider, today }: { provider: Provider; today: Date }) {
   const { locations, statesServed } = provider;

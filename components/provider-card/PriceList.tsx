@@ -2,7 +2,7 @@ import type { Price } from '@/lib/dataset/schema';
 import { formatDate } from '@/lib/format/dates';
 import { ESTIMATE_CAPTION, formatPriceRange } from '@/lib/format/money';
 import { SourceRefs } from '@/components/common/SourceRefs';
-import { Unknown } from '@/components/common/Fact';
+import { Unknown } from '@/components/common/Unknown';
 
 const KIND: Record<Price['kind'], string> = {
   consultation: 'Consultation',

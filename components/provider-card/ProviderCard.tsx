@@ -9,7 +9,8 @@ import {
   MODALITY_LABEL,
   TRI_LABEL,
 } from '@/lib/format/labels';
-import { Fact, Unknown } from '@/components/common/Fact';
+import { Fact } from '@/components/common/Fact';
+import { Unknown } from '@/components/common/Unknown';
 import { LocationList } from './LocationList';
 import { PriceList } from './PriceList';
 import { Section } from '@/components/common/Section';

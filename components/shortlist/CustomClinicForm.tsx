@@ -1,87 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useRef, useState } from 'preact/hooks';
-import type { CustomClinicInput } from '@/state/shortlists/store';
 import { UsState } from '@/lib/dataset/schema';
 import { StorageError, toStorageError } from '@/lib/shortlist';
-import type { ShortlistItem } from '@/lib/shortlist/schema';
-import { NOTES_MAX } from './ShortlistNotes';
-import { parsePrice, PRICE_MAX } from './ShortlistQuote';
+import { EMPTY_CUSTOM_CLINIC, PRICE_MAX, validateCustomClinic, type CustomClinicErrors, type CustomClinicInput, type CustomClinicValues } from '@/lib/shortlist/input';
+import { NOTES_MAX, type ShortlistItem } from '@/lib/shortlist/schema';
 import { StorageNotice } from './StorageNotice';
 
-export interface CustomClinicValues {
-  name: string;
-  website: string;
-  city: string;
-  state: string;
-  consultation: string;
-  perSession: string;
-  notes: string;
-}
-
-export type CustomClinicErrors = Partial<Record<keyof CustomClinicValues, string>>;
-
-export const EMPTY_CUSTOM_CLINIC: CustomClinicValues = { name: '', website: '', city: '', state: '', consultation: '', perSession: '', notes: '' };
-
 const STATES = UsState.options;
-
-/** "example.com/x" → "https://example.com/x"; null when it isn't a usable web address. */
-export function normaliseWebsite(text: string): { ok: true; value: string | null } | { ok: false; message: string } {
-  const raw = text.trim();
-  if (raw === '') return { ok: true, value: null };
-  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(raw);
-  if (hasScheme && !/^https?:\/\//i.test(raw)) {
-    return { ok: false, message: 'Only web addresses starting with http:// or https:// can be saved.' };
-  }
-  const candidate = hasScheme ? raw : `https://${raw}`;
-  let url: URL;
-  try {
-    url = new URL(candidate);
-  } catch {
-    return { ok: false, message: 'Enter a web address like example.com, or leave this empty.' };
-  }
-  if (!url.hostname.includes('.') || /\s/.test(raw)) {
-    return { ok: false, message: 'Enter a web address like example.com, or leave this empty.' };
-  }
-  return { ok: true, value: url.href };
-}
-
-/** Checks every field; returns what to save, or a message per field in the user's words. */
-export function validateCustomClinic(v: CustomClinicValues): { ok: true; value: CustomClinicInput } | { ok: false; errors: CustomClinicErrors } {
-  const errors: CustomClinicErrors = {};
-  const name = v.name.trim();
-  if (name === '') errors.name = "Enter the clinic's name.";
-  else if (name.length > 200) errors.name = `Keep the name to 200 characters or fewer (it has ${name.length}).`;
-
-  const website = normaliseWebsite(v.website);
-  if (!website.ok) errors.website = website.message;
-
-  const city = v.city.trim();
-  if (city.length > 100) errors.city = `Keep the city to 100 characters or fewer (it has ${city.length}).`;
-
-  const state = v.state === '' ? null : UsState.safeParse(v.state).success ? (v.state as UsState) : undefined;
-  if (state === undefined) errors.state = 'Choose a state from the list, or leave it empty.';
-
-  const consultation = parsePrice(v.consultation);
-  if (!consultation.ok) errors.consultation = consultation.message;
-  const perSession = parsePrice(v.perSession);
-  if (!perSession.ok) errors.perSession = perSession.message;
-
-  if (v.notes.length > NOTES_MAX) errors.notes = `Notes can be up to ${NOTES_MAX.toLocaleString('en-US')} characters.`;
-
-  if (Object.keys(errors).length > 0 || !website.ok || !consultation.ok || !perSession.ok || state === undefined) {
-    return { ok: false, errors };
-  }
-  const quote =
-    consultation.value === null && perSession.value === null ? null : { consultation: consultation.value, perSession: perSession.value, note: '' };
-  return {
-    ok: true,
-    value: {
-      custom: { name, website: website.value, city: city === '' ? null : city, state },
-      quote,
-      notes: v.notes,
-    },
-  };
-}
 
 const FIELD_ORDER: Array<keyof CustomClinicValues> = ['name', 'website', 'city', 'state', 'consultation', 'perSession', 'notes'];
 const FIELD_LABEL: Record<keyof CustomClinicValues, string> = {

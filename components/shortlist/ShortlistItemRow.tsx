@@ -2,25 +2,17 @@ import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useShortlistStore } from '@/state/shortlists/context';
 import type { Provider } from '@/lib/dataset/schema';
+import { ITEM_STATUS_LABEL } from '@/lib/format/labels';
 import { safeHref, siteName } from '@/lib/format/links';
+import { itemName } from '@/lib/shortlist/records';
 import { StorageError, toStorageError } from '@/lib/shortlist';
 import type { ItemStatus, ShortlistItem } from '@/lib/shortlist/schema';
 import { ShortlistNotes } from './ShortlistNotes';
 import { ShortlistQuote } from './ShortlistQuote';
 import { ShortlistUpdated } from './ShortlistUpdated';
 
-export const ITEM_STATUS_LABEL: Record<ItemStatus, string> = {
-  considering: 'Considering',
-  contacted: 'Contacted',
-  'consultation-booked': 'Consultation booked',
-  'ruled-out': 'Ruled out',
-};
 const STATUSES = Object.keys(ITEM_STATUS_LABEL) as ItemStatus[];
 
-/** The name shown for an item: the user's own entry, the dataset's current name, or the saved snapshot. */
-export function itemName(item: ShortlistItem, provider: Provider | undefined): string {
-  return item.custom?.name ?? provider?.name ?? item.snapshot.name;
-}
 
 const PREVIEW_CHARS = 160;
 

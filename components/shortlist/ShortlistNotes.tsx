@@ -1,10 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ShortlistStore } from '@/state/shortlists/store';
 import { StorageError, toStorageError } from '@/lib/shortlist';
+import { NOTES_SAVE_DELAY_MS } from '@/lib/shortlist/input';
+import { NOTES_MAX } from '@/lib/shortlist/schema';
 
-/** The schema's limit for notes. */
-export const NOTES_MAX = 100_000;
-export const NOTES_SAVE_DELAY_MS = 500;
 
 interface Props {
   itemId: string;

@@ -7,14 +7,11 @@ import { StorageError, toStorageError } from '@/lib/shortlist';
 import type { Shortlist, ShortlistItem } from '@/lib/shortlist/schema';
 import { CustomClinicForm } from './CustomClinicForm';
 import { ShortlistDeleted } from './ShortlistDeleted';
-import { itemName, ShortlistItemRow } from './ShortlistItemRow';
+import { itemName } from '@/lib/shortlist/records';
+import { EMPTY_TEXT, PAGE_SIZE } from '@/lib/shortlist/view';
+import { ShortlistItemRow } from './ShortlistItemRow';
 import { ShortlistPicker } from './ShortlistPicker';
 import { StorageNotice } from './StorageNotice';
-
-/** Rows rendered at first; long lists (imports, years of research) show more on request. */
-export const PAGE_SIZE = 50;
-
-export const EMPTY_TEXT = "Your shortlist is empty. Open a clinic's site or Browse, then choose Add to shortlist.";
 
 export interface ShortlistPanelProps {
   /** Dataset lookup (the view passes data/index's); undefined means the provider left the dataset. */

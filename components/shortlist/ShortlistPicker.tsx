@@ -1,17 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ShortlistStore } from '@/state/shortlists/store';
 import { StorageError, toStorageError } from '@/lib/shortlist';
-import type { Shortlist } from '@/lib/shortlist/schema';
-
-export const LIST_NAME_MAX = 200;
-
-/** A list name as typed → the name to save, or what is wrong with it. */
-export function checkListName(text: string): { ok: true; value: string } | { ok: false; message: string } {
-  const name = text.trim();
-  if (name === '') return { ok: false, message: 'Enter a name for the list.' };
-  if (name.length > LIST_NAME_MAX) return { ok: false, message: `Keep the name to ${LIST_NAME_MAX} characters or fewer (it has ${name.length}).` };
-  return { ok: true, value: name };
-}
+import { checkListName } from '@/lib/shortlist/input';
+import { LIST_NAME_MAX, type Shortlist } from '@/lib/shortlist/schema';
 
 interface Props {
   lists: readonly Shortlist[];

@@ -1,26 +1,8 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { ShortlistStore } from '@/state/shortlists/store';
 import { StorageError, toStorageError } from '@/lib/shortlist';
-import type { Quote } from '@/lib/shortlist/schema';
-
-/** Above this a quoted price is almost certainly a typo. */
-export const PRICE_MAX = 100_000;
-export const QUOTE_NOTE_MAX = 2000;
-
-export type PriceParse = { ok: true; value: number | null } | { ok: false; message: string };
-
-/** "" → null; "450", "$450", "1,200", "450.50" → the number; anything else → a message saying what to type. */
-export function parsePrice(text: string): PriceParse {
-  const raw = text.trim();
-  if (raw === '') return { ok: true, value: null };
-  const cleaned = raw.replace(/^\$\s*/, '').replace(/,(?=\d{3}(\D|$))/g, '').replace(/\s*(usd|dollars?)$/i, '');
-  if (/^-/.test(cleaned)) return { ok: false, message: "A price can't be negative." };
-  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return { ok: false, message: 'Enter an amount in dollars, like 450 or 450.50.' };
-  const value = Number(cleaned);
-  if (!Number.isFinite(value)) return { ok: false, message: 'Enter an amount in dollars, like 450 or 450.50.' };
-  if (value > PRICE_MAX) return { ok: false, message: `That is more than $${PRICE_MAX.toLocaleString('en-US')}. Check the amount.` };
-  return { ok: true, value };
-}
+import { parsePrice } from '@/lib/shortlist/input';
+import { QUOTE_NOTE_MAX, type Quote } from '@/lib/shortlist/schema';
 
 const priceText = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
 

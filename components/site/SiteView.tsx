@@ -3,7 +3,7 @@ import { useProviderList, useProviderLookup } from '@/state/dataset';
 import type { Route } from '@/lib/route';
 import type { SiteState } from '@/state/site-state';
 import { ProviderActions } from '@/components/provider-card/ProviderActions';
-import { ProviderDetails } from '@/components/provider-card/ProviderView';
+import { ProviderDetails } from '@/components/provider-card/ProviderDetails';
 
 export function SiteView({ site, go }: { site: SiteState; go: (r: Route) => void }) {
   const providerById = useProviderLookup();

@@ -1,4 +1,13 @@
 import type { Condition, Modality, ProviderKind, StatusState, Tri } from '../dataset/schema';
+import type { ItemStatus } from '../shortlist/schema';
+
+/** Where the user is with a shortlisted clinic. */
+export const ITEM_STATUS_LABEL: Record<ItemStatus, string> = {
+  considering: 'Considering',
+  contacted: 'Contacted',
+  'consultation-booked': 'Consultation booked',
+  'ruled-out': 'Ruled out',
+};
 
 export const MODALITY_LABEL: Record<Modality, string> = {
   'iv-infusion': 'IV infusion',

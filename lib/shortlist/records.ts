@@ -1,6 +1,7 @@
 // Shortlists as plain records: what exports take and what the fallback reader recovers when storage
 // cannot be opened normally. Reading the database is the store's job (state/shortlists/store.ts).
 import type { DbDump } from './db';
+import type { Provider } from '../dataset/schema';
 import { Shortlist, ShortlistItem } from './schema';
 
 /** Every list and item, as records. */
@@ -55,4 +56,9 @@ export async function readSavedRecords(dump: () => Promise<DbDump | null>): Prom
     else skipped++;
   }
   return { shortlists, items, skipped };
+}
+
+/** The name shown for an item: the user's own entry, the dataset's current name, or the saved snapshot. */
+export function itemName(item: ShortlistItem, provider: Provider | undefined): string {
+  return item.custom?.name ?? provider?.name ?? item.snapshot.name;
 }

@@ -14,8 +14,9 @@ import {
   type ShortlistDb,
   type WriteAllInput,
 } from '@/lib/shortlist';
+import type { CustomClinicInput } from '@/lib/shortlist/input';
 import { readSavedRecords, type Records, type SavedRecords } from '@/lib/shortlist/records';
-import type { CustomClinic, Quote, Shortlist, ShortlistItem } from '@/lib/shortlist/schema';
+import type { Shortlist, ShortlistItem } from '@/lib/shortlist/schema';
 
 /** Lists deleted longer ago than this are removed for good when a page opens the shortlists. */
 export const PURGE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
@@ -45,11 +46,7 @@ export interface ProviderRef {
   website: string | null;
 }
 
-export interface CustomClinicInput {
-  custom: CustomClinic;
-  quote: Quote | null;
-  notes: string;
-}
+export type { CustomClinicInput };
 
 export interface ShortlistStoreOptions {
   /** Opens the database; tests inject `() => openShortlistDb({ indexedDB: new IDBFactory(), channelName })`. */

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BrowseView, resetBrowseMemory } from '@/components/browse/BrowseView';
+import { BrowseView } from '@/components/browse/BrowseView';
+import { resetBrowseMemory } from '@/state/browse-search';
 import type { Price, Provider } from '@/lib/dataset/schema';
 import { closedProvider, makeProvider } from '@/tests/fixtures/providers';
 

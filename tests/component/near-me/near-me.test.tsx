@@ -2,8 +2,9 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ZipLookup } from '@/data/geo';
-import { BrowseView, resetBrowseMemory } from '@/components/browse/BrowseView';
-import type { NearContext, PlacedPoint } from '@/lib/browse/distance';
+import { BrowseView } from '@/components/browse/BrowseView';
+import { resetBrowseMemory } from '@/state/browse-search';
+import type { NearContext, PlacedPoint } from '@/lib/browse/near-me';
 import type { Location, Provider } from '@/lib/dataset/schema';
 import { makeProvider } from '@/tests/fixtures/providers';
 

@@ -3,7 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { ShortlistAdd } from '@/components/shortlist/ShortlistAdd';
 import { ShortlistsProvider } from '@/state/shortlists/context';
-import { ProviderActions, providerWebsite } from '@/components/provider-card/ProviderActions';
+import { ProviderActions } from '@/components/provider-card/ProviderActions';
+import { providerWebsite } from '@/lib/format/links';
 import { openShortlistDb, StorageError, STORAGE_ERROR_MESSAGES, type ShortlistDb } from '@/lib/shortlist';
 import { makeProvider } from '@/tests/fixtures/providers';
 

@@ -1,7 +1,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { EMPTY_TEXT, ShortlistPanel } from '@/components/shortlist/ShortlistPanel';
+import { ShortlistPanel } from '@/components/shortlist/ShortlistPanel';
+import { EMPTY_TEXT } from '@/lib/shortlist/view';
 import { PURGE_AFTER_MS } from '@/state/shortlists/store';
 import { ShortlistsProvider } from '@/state/shortlists/context';
 import type { Provider } from '@/lib/dataset/schema';

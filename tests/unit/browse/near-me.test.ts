@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkZip,
   distanceText,
   inState,
   nearestLocation,
   nearNotes,
   servesState,
-  SORT_BY_DISTANCE,
-  ZIP_EMPTY,
-  ZIP_INVALID,
   type NearContext,
   type PlacedPoint,
-} from '../../../lib/browse/distance';
+} from '../../../lib/browse/near-me';
+import { SORT_BY_DISTANCE } from '../../../lib/browse/sort';
+import { checkZip, ZIP_EMPTY, ZIP_INVALID } from '../../../lib/geo/zip';
 import { resultFacts } from '../../../lib/browse/summary';
 import { SORT_OPTIONS, sortProviders } from '../../../lib/browse/sort';
 import type { Location, Provider } from '../../../lib/dataset/schema';

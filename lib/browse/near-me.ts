@@ -1,8 +1,8 @@
-// "Near me": the distance sort and what each result says about the user's home location. Pure: the
+// "Near me": distances and what each result says about the user's home location. Pure: the
 // placed (confirmed, build-time) locations come in through the sort context, so nothing here loads data.
+// The distance sort itself is SORT_BY_DISTANCE in ./sort.ts; ZIP checks are lib/geo/zip.ts.
 import type { Provider, UsState } from '../dataset/schema';
-import { distanceMiles, formatMiles, normaliseZip, type LatLon } from '../geo/distance';
-import type { SortOption } from './sort';
+import { distanceMiles, formatMiles, type LatLon } from '../geo/distance';
 import { STATE_NAME } from './states';
 
 /** A confirmed location placed at build time; `index` points into `provider.locations`. */
@@ -16,22 +16,6 @@ export interface NearContext {
   homeState?: UsState | null;
   /** Confirmed locations of a provider (data/geo `placedLocations`). Never includes unconfirmed ones. */
   placesOf?: (providerId: string) => readonly PlacedPoint[];
-}
-
-export const isUsState = (s: unknown): s is UsState => typeof s === 'string' && Object.hasOwn(STATE_NAME, s);
-
-// ---------------------------------------------------------------------------------------------------------
-// ZIP codes
-
-export const ZIP_EMPTY = 'Enter a 5-digit ZIP code.';
-export const ZIP_INVALID = 'A ZIP code is 5 digits, for example 80302.';
-export const ZIP_UNKNOWN = "We don't know that ZIP code; try a nearby one or choose your state.";
-
-/** The ZIP as typed → its 5 digits, or why it is not a ZIP code (the table check comes later). */
-export function checkZip(input: string): { zip: string } | { error: string } {
-  if (!input.trim()) return { error: ZIP_EMPTY };
-  const zip = normaliseZip(input);
-  return zip ? { zip } : { error: ZIP_INVALID };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -72,16 +56,6 @@ export function unplacedText(p: Provider): string {
   if (p.locations.length) return LOCATION_NOT_CONFIRMED;
   return NO_CONFIRMED_LOCATION;
 }
-
-/** Sorts by straight-line miles to the nearest confirmed location; providers without one sort last. */
-export const SORT_BY_DISTANCE: SortOption = {
-  id: 'nearest',
-  label: 'Nearest first',
-  key: (p, ctx) => nearestLocation(p, ctx)?.miles ?? null,
-  unknownLabel: NO_CONFIRMED_LOCATION,
-  // The distance (or why there is none) is on every result while a ZIP is set, so no `describe`.
-  available: (ctx) => Boolean(ctx.origin),
-};
 
 // ---------------------------------------------------------------------------------------------------------
 // States
