@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
+import type { SourcedText } from '@/lib/dataset/provenance';
 import type { Source } from '@/lib/dataset/schema';
 import { SourceRefs } from './SourceRefs';
 
-export interface SourcedItem {
-  text: string;
+/** A SourcedText (lib/dataset/provenance.ts) as the list shows it. */
+export interface SourcedItem extends Readonly<Omit<SourcedText, 'sources'>> {
   sources: readonly Source[];
   /** Shown before the text, e.g. a "Strength" tag. */
   lead?: ComponentChildren;

@@ -29,7 +29,7 @@ import { useMemo } from 'preact/hooks';
 import type { General } from '@/lib/dataset/general-schema';
 import type { Provider } from '@/lib/dataset/schema';
 import { financingNotes } from '@/lib/cost/financing';
-import { formatDollars } from '@/lib/cost/format';
+import { formatDollars } from '@/lib/format/money';
 import { estimatePlan, LINE_ORDER, type CostPlan, type LineId } from '@/lib/cost/plan';
 import { basisWords, headline, settingsWords } from '@/lib/cost/summary';
 import type { PlanOptions, Quote } from '@/lib/shortlist/schema';

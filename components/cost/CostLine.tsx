@@ -1,5 +1,5 @@
 /** One line of the cost plan: label, where the figure comes from, the cash range and the HSA/FSA range. */
-import { formatRange } from '@/lib/cost/format';
+import { formatRange } from '@/lib/format/money';
 import type { LineBasis, PlanLine } from '@/lib/cost/plan';
 import { Unknown } from '@/components/common/Unknown';
 

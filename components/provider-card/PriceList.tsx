@@ -1,16 +1,9 @@
 import type { Price } from '@/lib/dataset/schema';
 import { formatDate } from '@/lib/format/dates';
+import { PRICE_KIND_LABEL } from '@/lib/format/labels';
 import { ESTIMATE_CAPTION, formatPriceRange } from '@/lib/format/money';
 import { SourceRefs } from '@/components/common/SourceRefs';
 import { Unknown } from '@/components/common/Unknown';
-
-const KIND: Record<Price['kind'], string> = {
-  consultation: 'Consultation',
-  session: 'Per session',
-  package: 'Package',
-  monthly: 'Per month',
-  other: 'Other fee',
-};
 
 
 export function PriceList({ prices, note, today }: { prices: readonly Price[]; note?: string; today: Date }) {
@@ -30,7 +23,7 @@ export function PriceList({ prices, note, today }: { prices: readonly Price[]; n
         {prices.map((p, i) => (
           <li class="price" key={i}>
             <div class="price__head">
-              <span class="price__kind">{KIND[p.kind]}{p.kind === 'package' && p.sessions ? ` of ${p.sessions}` : ''}</span>
+              <span class="price__kind">{PRICE_KIND_LABEL[p.kind]}{p.kind === 'package' && p.sessions ? ` of ${p.sessions}` : ''}</span>
               <span class="price__amount">{formatPriceRange(p.low, p.high)}</span>
             </div>
             <p class="price__label">

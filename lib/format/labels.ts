@@ -1,4 +1,4 @@
-import type { Condition, Modality, ProviderKind, StatusState, Tri } from '../dataset/schema';
+import type { Condition, Modality, Price, ProviderKind, StatusState, Tri } from '../dataset/schema';
 import type { ItemStatus } from '../shortlist/schema';
 
 /** Where the user is with a shortlisted clinic. */
@@ -65,3 +65,12 @@ export const INSURANCE_LABEL = {
   some: 'Some services or plans',
   unknown: 'Unknown',
 } as const;
+
+/** What a published price is for (the provider card's price list). */
+export const PRICE_KIND_LABEL: Record<Price['kind'], string> = {
+  consultation: 'Consultation',
+  session: 'Per session',
+  package: 'Package',
+  monthly: 'Per month',
+  other: 'Other fee',
+};

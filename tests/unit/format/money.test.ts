@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ESTIMATE_CAPTION, formatDollars, formatMaybeRange, formatRange } from '../../../lib/cost/format';
+import { ESTIMATE_CAPTION, formatDollars, formatMaybeRange, formatRange } from '../../../lib/format/money';
 import { range } from '../../../lib/cost/range';
 
 describe('formatRange', () => {
