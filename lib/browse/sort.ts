@@ -4,7 +4,7 @@ import { lowestSessionPrice, NO_PRICE } from './price';
 
 /**
  * What a sort may need besides the providers: the user's place (`origin` from a ZIP, `homeState`) and the
- * providers' confirmed locations (`placesOf`), read by the distance sort (lib/browse/distance.ts).
+ * providers' confirmed locations (`placesOf`), read by the distance sort (SORT_BY_DISTANCE, lib/browse/near-me.ts).
  */
 export interface SortContext extends NearContext {}
 
