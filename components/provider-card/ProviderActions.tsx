@@ -1,7 +1,7 @@
 import { CompareToggle } from '@/components/compare/CompareToggle';
 import { ShortlistAdd } from '@/components/shortlist/ShortlistAdd';
 import type { Provider } from '@/lib/dataset/schema';
-import { providerWebsite } from '@/lib/format/links';
+import { providerWebsite } from '@/lib/dataset/website';
 import type { Route } from '@/lib/route';
 
 /** Shortlist and compare controls on a provider card. */

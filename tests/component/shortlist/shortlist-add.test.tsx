@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ShortlistAdd } from '@/components/shortlist/ShortlistAdd';
 import { ShortlistsProvider } from '@/state/shortlists/context';
 import { ProviderActions } from '@/components/provider-card/ProviderActions';
-import { providerWebsite } from '@/lib/format/links';
+import { providerWebsite } from '@/lib/dataset/website';
 import { openShortlistDb, StorageError, STORAGE_ERROR_MESSAGES, type ShortlistDb } from '@/lib/shortlist';
 import { makeProvider } from '@/tests/fixtures/providers';
 
