@@ -1,8 +1,8 @@
 // What the CSV and Markdown exports take, and which lists and items an export covers.
+import type { ComparisonTable } from './comparison';
 import type { Provider } from '../dataset/schema';
 import type { General } from '../dataset/general-schema';
 import type { Shortlist, ShortlistItem } from '../shortlist/schema';
-import type { ComparisonTable } from './comparison';
 
 /** Extra lines the UI computes for one item (the exports never compute costs themselves). */
 export interface ItemExtras {
