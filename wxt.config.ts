@@ -8,6 +8,11 @@ export default defineConfig({
   // Icons: PNGs at every size are generated from assets/icon.svg at build time (sharp, build-time only).
   modules: ['@wxt-dev/auto-icons'],
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 96, 48, 32, 16] },
+  // `npm run zip` also writes the sources zip AMO asks for (Firefox only). It holds what
+  // `npm ci && npm run build:firefox` needs (hidden files, node_modules and .output are left out by WXT);
+  // tests/e2e/release-zip.test.ts rebuilds from it and compares with the Firefox zip. Tests, docs and
+  // screenshots are not needed to build.
+  zip: { excludeSources: ['tests/**', 'docs/**', 'test-results/**', 'vitest.config.ts', 'stats.html', '**/*.log'] },
   vite: () => ({ plugins: [preact(), virtualDataPlugin()] }),
   hooks: {
     // Invalid data fails the build with the record and field named.
