@@ -1,7 +1,7 @@
 // Every source URL in the data must come from the research notes (../shared/research beside the
 // project, as on the team's machines and in CI): a guard against invented sources. Home pages of
 // look-alikes that the research names without a page are allowed only when marked uncertain.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +21,9 @@ function* sources(value: unknown): Generator<{ url: string; uncertain?: boolean 
 
 describe.runIf(hasResearch)('sources come from the research', () => {
   it('every source URL appears in ../shared/research (or is an uncertain look-alike home page)', () => {
-    const text = ['providers.md', 'clinics.md', 'clinics.tsv'].map((f) => readFileSync(join(RESEARCH, f), 'utf8')).join('\n').toLowerCase();
+    // Every research note (providers.md, clinics.md, clinics-2.md, clinics-3.md and their .tsv tables).
+    const files = readdirSync(RESEARCH).filter((f) => /\.(md|tsv)$/.test(f)).sort();
+    const text = files.map((f) => readFileSync(join(RESEARCH, f), 'utf8')).join('\n').toLowerCase();
     const known = (url: string) => {
       const u = url.toLowerCase().replace(/\/$/, '');
       return [u, u.replace(/^https:/, 'http:'), u.replace(/^http:/, 'https:')].some((v) => text.includes(v));
