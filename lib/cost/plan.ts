@@ -24,9 +24,6 @@ export const DEFAULT_MAINTENANCE_MONTHS = 11;
 /** Months of the first year the plan assumes the initial series takes (used for labels only). */
 export const INITIAL_SERIES_MONTHS = 1;
 
-export const HSA_EXPLANATION =
-  'Paying with pre-tax HSA/FSA money saves roughly your marginal tax rate; eligibility is set by your plan.' as const;
-
 /** Out-of-pocket text for Spravato through insurance: general.json holds the programme terms as text only. */
 export const UNKNOWN_OUT_OF_POCKET = 'unknown — depends on your plan' as const;
 
@@ -106,8 +103,10 @@ export interface HsaInfo {
   taxRate: number;
   /** 1 − taxRate / 100: every `hsa` range is the cash range times this. */
   factor: number;
-  /** HSA_EXPLANATION with the rate. */
+  /** general.json's sourced HSA/FSA statement, then what the HSA/FSA figures assume at the chosen rate. */
   explanation: string;
+  /** Sources of general.json's HSA/FSA statement. */
+  sources: Source[];
   /** What the provider record says about HSA/FSA payment; null for a clinic the user added. */
   clinicAccepts: Tri | null;
   /** One sentence on clinicAccepts; null when nothing to say. */
@@ -645,7 +644,8 @@ export function estimatePlan(
     hsa = {
       taxRate: rate,
       factor: hsaFactor,
-      explanation: `${HSA_EXPLANATION} At ${rate}%, each HSA/FSA figure is ${+(100 - rate).toFixed(2)}% of the cash figure.`,
+      explanation: `${general.hsaFsa.text} The HSA/FSA figures take off the ${rate}% tax rate you chose, as if you paid with pre-tax money: each is ${+(100 - rate).toFixed(2)}% of the cash figure.`,
+      sources: [...general.hsaFsa.sources],
       clinicAccepts: accepts,
       clinicNote:
         accepts === 'yes'
@@ -671,6 +671,7 @@ export function estimatePlan(
     ...all.map((l) => l.sources),
     spravato?.applies ? spravato.sources : [],
     provider && hsa ? provider.financing.sources : [],
+    hsa ? hsa.sources : [],
   ]);
 
   return {

@@ -232,9 +232,13 @@ describe('estimatePlan: options', () => {
     expect(plan.lines.perSession.range).toEqual(r(400, 800));
     expect(plan.lines.perSession.hsa).toEqual(r(300, 600));
     expect(plan.hsa).toMatchObject({ taxRate: 25, factor: 0.75, clinicAccepts: 'yes', clinicNote: 'This clinic says it accepts HSA/FSA payment.' });
-    expect(plan.hsa?.explanation).toContain(
-      'Paying with pre-tax HSA/FSA money saves roughly your marginal tax rate; eligibility is set by your plan.',
+    // The HSA/FSA statement is general.json's sourced text, not a sentence in the code; its sources are listed.
+    expect(plan.hsa?.explanation).toBe(
+      `${general.hsaFsa.text} The HSA/FSA figures take off the 25% tax rate you chose, as if you paid with pre-tax money: each is 75% of the cash figure.`,
     );
+    expect(plan.hsa?.sources).toEqual(general.hsaFsa.sources);
+    expect(plan.sources.map((s) => s.url)).toContain('https://example.com/hsa-fsa');
+    expect(estimatePlan(provider, general, NO_OPTIONS).sources.map((s) => s.url)).not.toContain('https://example.com/hsa-fsa');
     const zero = estimatePlan(provider, general, options({ hsaTaxRate: 0 }));
     for (const id of LINE_ORDER) expect(zero.lines[id].hsa).toEqual(zero.lines[id].range);
   });
