@@ -65,7 +65,7 @@ describe('estimatePlan: typical fallback', () => {
     expect(line.typicalIds).toEqual(['iv-session']);
     expect(line.range).toEqual(r(...TYPICAL['iv-session']));
     expect(line.explanations[0]).toBe(
-      'This clinic publishes no session price; because this clinic lists IV infusions, the estimate uses typical IV infusion prices of $400–$800 from published cost guides.',
+      "This clinic publishes no session price; because this clinic lists IV infusions, the estimate uses typical IV infusion prices of $400–$800 — a general range, not this provider's price. The range: Typical iv-session.",
     );
     expect(line.sources.map((s) => s.url)).toEqual(['https://example.com/typical-iv-session']);
     expect(plan.lines.consultation.basis).toBe('typical');
@@ -223,7 +223,9 @@ describe('estimatePlan: options', () => {
     expect(plan.settings).toMatchObject({ initialSessionsFrom: 'options', maintenancePerMonthFrom: 'options', maintenanceMonthsFrom: 'options' });
     expect(plan.lines.initialSeries.range).toEqual(r(1600, 3200));
     expect(plan.lines.maintenancePerMonth.range).toEqual(r(800, 1600));
-    expect(plan.lines.firstYear.label).toBe('First 24 months');
+    expect(plan.lines.firstYear.name).toBe('First 24 months');
+    // The consultation is a typical range (no published consultation fee), so the total says so.
+    expect(plan.lines.firstYear.label).toBe("First 24 months — includes typical ranges, not this provider's prices");
     expect(plan.lines.perMonthAfter.label).toBe('Per month after month 24');
   });
 
