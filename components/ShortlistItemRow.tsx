@@ -2,7 +2,7 @@ import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useShortlistStore } from '../entrypoints/sidepanel/use-shortlists';
 import type { Provider } from '../lib/dataset/schema';
-import { safeHref, siteName } from '../lib/format/links';
+import { itemWebsite, safeHref, siteName } from '../lib/format/links';
 import { StorageError, toStorageError } from '../lib/shortlist';
 import type { ItemStatus, ShortlistItem } from '../lib/shortlist/schema';
 import { ShortlistNotes } from './ShortlistNotes';
@@ -54,7 +54,7 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
   const name = itemName(item, provider);
   const custom = item.custom;
   const gone = item.providerId !== null && provider === undefined;
-  const website = safeHref(custom?.website ?? item.snapshot.website);
+  const website = safeHref(itemWebsite(item, provider)); // dataset providers: the dataset's address only
   const place = custom ? [custom.city, custom.state].filter(Boolean).join(', ') : '';
   const first = index === 0;
   const last = index === count - 1;

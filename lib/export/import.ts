@@ -3,6 +3,7 @@
 import type { Shortlist, ShortlistItem } from '../shortlist/schema';
 import { CURRENT_VERSION, CurrentFile, FORMAT_NAME, VERSIONS } from './json-format';
 import { describeIssues, describePath } from './issues';
+import { hasUserinfo } from '../format/links';
 import { MAX_IMPORT_BYTES, MESSAGES, findForbiddenKey, nestsDeeperThan, sniffNonJson } from './preflight';
 
 export interface ImportData {
@@ -15,6 +16,9 @@ export interface ImportData {
 }
 
 export type ImportResult = { ok: true; data: ImportData } | { ok: false; errors: string[] };
+
+/** Why an address like https://user:pass@host/ is refused. */
+export const USERINFO_MESSAGE = 'a web address with a user name or password in it (like “name@” before the site) is not accepted';
 
 const fail = (...errors: string[]): ImportResult => ({ ok: false, errors });
 
@@ -68,10 +72,22 @@ export function parseImport(text: string): ImportResult {
   return { ok: true, data: { exportedAt, sourceVersion: version, shortlists, items } };
 }
 
-/** Ids unique, and every item on a list that is in the file. */
+/** Ids unique, every item on a list that is in the file, no web address with a user name or password. */
 function checkReferences(shortlists: readonly Shortlist[], items: readonly ShortlistItem[]): string[] {
   const errors: string[] = [];
   const file = { shortlists, items };
+  items.forEach((item, i) => {
+    // `https://mindbloom.com@evil.example/` reads as mindbloom.com but goes to evil.example.
+    const urls: [string, string | null | undefined][] = [
+      ['snapshot', item.snapshot.website],
+      ['custom', item.custom?.website],
+    ];
+    for (const [where, url] of urls) {
+      if (url && hasUserinfo(url)) {
+        errors.push(`${describePath(['items', i, where, 'website'], file)}: ${USERINFO_MESSAGE}`);
+      }
+    }
+  });
   const listIds = new Set<string>();
   shortlists.forEach((s, i) => {
     if (listIds.has(s.id)) errors.push(`${describePath(['shortlists', i, 'id'], file)}: another list in the file has the same id`);

@@ -78,7 +78,7 @@ describe('toCsv', () => {
     expect(cell(mindbloom, 'Insurance')).toBe('Some services or plans (Aetna, Cigna); superbill: yes; Medicare: no; Medicaid: unknown');
     expect(cell(mindbloom, 'Financing')).toBe('HSA/FSA: unknown; CareCredit: yes; payment plans: yes');
     expect(cell(mindbloom, 'Sources')).toBe('https://mindbloom.example.com/ https://mindbloom.example.com/pricing');
-    expect(cell(mindbloom, 'Website')).toBe('https://www.mindbloom.com/');
+    expect(cell(mindbloom, 'Website')).toBe('https://mindbloom.example.com/'); // the dataset's, never the snapshot's
   });
 
   it("writes the user's status, quote, cost estimate, notes and answers", () => {
