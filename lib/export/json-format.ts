@@ -6,7 +6,7 @@
 // Old files are then parsed by their own frozen schema and upgraded step by step.
 import { z } from '../zod';
 import { Shortlist, ShortlistItem } from '../shortlist/schema';
-import { ExportFileV1, FORMAT_NAME } from './format-v1';
+import { ExportFileV1, FORMAT_NAME, ShortlistItemV1, ShortlistV1 } from './format-v1';
 
 export { FORMAT_NAME };
 
@@ -22,12 +22,20 @@ export type CurrentExportFile = ExportFileV1;
 export interface VersionStep {
   version: number;
   schema: z.ZodType;
+  /**
+   * The schemas of one list and one item of this version (the elements of `schema`'s two arrays). Import
+   * validates record by record with them, stopping the description after the first problems, so a file
+   * with 150,000 bad items costs bounded time and memory.
+   */
+  records: { shortlists: z.ZodType; items: z.ZodType };
   /** Turns a file of this version (already validated by `schema`) into the next version; null for the newest. */
   upgrade: ((file: never) => unknown) | null;
 }
 
 /** Oldest first; each entry's upgrade yields the next entry's input. */
-export const VERSIONS: readonly VersionStep[] = [{ version: 1, schema: ExportFileV1, upgrade: null }];
+export const VERSIONS: readonly VersionStep[] = [
+  { version: 1, schema: ExportFileV1, records: { shortlists: ShortlistV1, items: ShortlistItemV1 }, upgrade: null },
+];
 
 /** The current-version schema, re-checked after upgrading an older file. */
 export const CurrentFile = z.object({
