@@ -22,7 +22,7 @@ import {
   type ShortlistRecords,
 } from '../lib/export';
 import { ITEM_STATUS_LABEL, quoteText } from '../lib/export/facts';
-import { openShortlistDb, toStorageError, type WriteAllInput } from '../lib/shortlist';
+import { openShortlistDb, RecordsChangedError, toStorageError, type WriteAllInput, type WriteAllOptions } from '../lib/shortlist';
 import type { Shortlist, ShortlistItem } from '../lib/shortlist/schema';
 
 /** What the dialog needs from the shortlist database (ShortlistDb fits). */
@@ -30,7 +30,7 @@ export interface ImportTarget {
   listShortlists(): Promise<Shortlist[]>;
   listDeletedShortlists(): Promise<Shortlist[]>;
   listItems(shortlistId: string): Promise<ShortlistItem[]>;
-  writeAll(input: WriteAllInput): Promise<{ shortlists: number; items: number }>;
+  writeAll(input: WriteAllInput, options?: WriteAllOptions): Promise<{ shortlists: number; items: number }>;
   close?(): void;
 }
 
@@ -243,8 +243,13 @@ export function ImportDialog({ openDb = () => openShortlistDb(), onImported, lab
         setStep({ ...step, kind: 'preview', plan: planImport(now, step.data), existing: now, replanned: true });
         return;
       }
-      await target.writeAll(records);
+      // The check and the write are one transaction: a change made after the re-read above is caught too.
+      await target.writeAll(records, { unchangedSince: step.existing });
     } catch (err) {
+      if (err instanceof RecordsChangedError) {
+        setStep({ ...step, kind: 'preview', plan: planImport(err.current, step.data), existing: err.current, replanned: true });
+        return;
+      }
       setStep({ kind: 'failed', message: toStorageError(err).message });
       return;
     }

@@ -6,6 +6,7 @@
 // matched by name go into the existing list. Items match by id, else by same target list + same provider
 // (custom clinics: same name). A match whose content is the same is "unchanged"; otherwise it is a conflict.
 import type { Shortlist, ShortlistItem } from '../shortlist/schema';
+import { copyItem, copyShortlist } from './json-format';
 
 export const CHOICES = ['keep-mine', 'take-theirs', 'keep-both'] as const;
 export type ImportChoice = (typeof CHOICES)[number];
@@ -53,7 +54,9 @@ export interface ImportPlan {
 
 const normName = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 
-export function planImport(existing: ShortlistRecords, incoming: ShortlistRecords): ImportPlan {
+export function planImport(stored: ShortlistRecords, incoming: ShortlistRecords): ImportPlan {
+  // Compare model fields only: storage keeps bookkeeping (an item's revision) that files never carry.
+  const existing: ShortlistRecords = { shortlists: stored.shortlists.map(copyShortlist), items: stored.items.map(copyItem) };
   const plan: ImportPlan = {
     lists: { add: [], mergeByName: [], unchanged: [], conflicts: [] },
     items: { add: [], unchanged: [], conflicts: [] },
