@@ -12,9 +12,13 @@ export interface BadgeProvider {
   state: StatusState;
 }
 
+/** The warning colour: amber, white text at 4.5:1 or more (tests/unit/icon-badge.test.ts). */
+export const WARNING_COLOR = '#9a4d00';
+
 /**
  * The toolbar badge is the only invitation to open the panel (no browser lets an extension open it
- * by itself), so each outcome has its own look: recognised, closed, and "this is not X".
+ * by itself), so each outcome has its own look: ● recognised, ✕ closed, and ! "careful: this is not X"
+ * (a "?" read as "unknown", not as a warning).
  */
 export function badgeFor(result: MatchResult, lookup: (id: string) => BadgeProvider | undefined): BadgeLook {
   const none: BadgeLook = { text: '', color: '#5f6368', title: 'Clinic Scout' };
@@ -22,7 +26,7 @@ export function badgeFor(result: MatchResult, lookup: (id: string) => BadgeProvi
   const provider = lookup(result.providerId);
   if (!provider) return none;
   if (result.kind === 'lookalike') {
-    return { text: '?', color: '#9a4d00', title: `Clinic Scout: this site is not ${provider.name}. Click for details.` };
+    return { text: '!', color: WARNING_COLOR, title: `Clinic Scout: careful, this site is not ${provider.name}. Click for details.` };
   }
   if (provider.state === 'closed') {
     return { text: '✕', color: '#8b1a1a', title: `Clinic Scout: ${provider.name} has closed. Click for details.` };
