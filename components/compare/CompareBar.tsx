@@ -10,11 +10,14 @@ interface Props {
   message: string;
 }
 
-/** What is chosen for comparison, under the Browse results count. */
+/**
+ * What is chosen for comparison, under the Browse results count. Once something is chosen it sticks under the
+ * top bar, so "Compare" stays in view while the user ticks further down the list.
+ */
 export function CompareBar({ chosen, onCompare, onClear, message }: Props) {
   const n = chosen.length;
   return (
-    <div class="compare-bar">
+    <div class={`compare-bar ${n > 0 ? 'compare-bar--active' : ''}`}>
       {n === 0 ? (
         <p class="compare-bar__text">
           Tick “Compare” on {MIN_COMPARE} to {MAX_COMPARE} providers to see them side by side.
@@ -25,16 +28,16 @@ export function CompareBar({ chosen, onCompare, onClear, message }: Props) {
             <strong>
               Comparing {n} of {MAX_COMPARE}:
             </strong>{' '}
-            {chosen.map((p) => p.name).join(', ')}
-            {n < MIN_COMPARE && '. Choose at least one more.'}
+            <span class="compare-bar__names">{chosen.map((p) => p.name).join(', ')}</span>
+            {n < MIN_COMPARE && ' Choose at least one more.'}
           </p>
           <div class="compare-bar__actions">
             {n >= MIN_COMPARE && (
-              <button type="button" class="button" onClick={onCompare}>
+              <button type="button" class="button button--small" onClick={onCompare}>
                 Compare {n} providers
               </button>
             )}
-            <button type="button" class="button button--secondary" onClick={onClear}>
+            <button type="button" class="button button--secondary button--small" onClick={onClear}>
               Clear comparison
             </button>
           </div>

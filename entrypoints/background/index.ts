@@ -18,6 +18,11 @@ export default defineBackground(() => {
     return tracker.getTabState(data.tabId);
   });
 
+  // First run only (not on update or browser update): the welcome page explains the badge and how to open the panel.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
+
   if (import.meta.env.FIREFOX) {
     const sidebar = (browser as unknown as { sidebarAction: { toggle(): Promise<void> } }).sidebarAction;
     (actionApi() as unknown as { onClicked: { addListener(cb: () => void): void } }).onClicked.addListener(() => {
