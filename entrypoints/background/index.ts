@@ -4,6 +4,7 @@ import { createMatcher } from '../../lib/match';
 import { onMessage } from '../../lib/messaging';
 import { isTabId } from '../../lib/tabs/tab-state';
 import { createTracker, actionApi } from './tracker';
+import { openWelcomeOnInstall } from './welcome';
 
 export default defineBackground(() => {
   const tracker = createTracker(createMatcher(matchEntries), badgeProvider);
@@ -18,10 +19,8 @@ export default defineBackground(() => {
     return tracker.getTabState(data.tabId);
   });
 
-  // First run only (not on update or browser update): the welcome page explains the badge and how to open the panel.
-  browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
-  });
+  // First run only: the welcome page explains the badge and how to open the panel.
+  openWelcomeOnInstall();
 
   if (import.meta.env.FIREFOX) {
     const sidebar = (browser as unknown as { sidebarAction: { toggle(): Promise<void> } }).sidebarAction;
