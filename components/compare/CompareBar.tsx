@@ -1,5 +1,5 @@
 import type { Provider } from '@/lib/dataset/schema';
-import { MAX_COMPARE, MIN_COMPARE } from '@/lib/compare/selection';
+import { LIMIT_MESSAGE, MAX_COMPARE, MIN_COMPARE } from '@/lib/compare/selection';
 
 interface Props {
   /** The chosen providers, in the order chosen. */
@@ -43,7 +43,8 @@ export function CompareBar({ chosen, onCompare, onClear, message }: Props) {
           </div>
         </>
       )}
-      <p class="compare-bar__message" role="status">
+      {/* While the bar sticks, only a refusal is shown (the tick and the count show the rest); all are read out. */}
+      <p class={`compare-bar__message ${n > 0 && message !== LIMIT_MESSAGE ? 'visually-hidden' : ''}`} role="status">
         {message}
       </p>
     </div>
