@@ -84,7 +84,6 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
         )}
         {!expanded && preview !== '' && (
           <p class="sl-item__preview" dir="auto">
-            <span class="sl-visually-hidden">Your note: </span>
             {preview}
           </p>
         )}

@@ -102,7 +102,7 @@ describe('Shortlist view', () => {
     expect(closedCard.querySelector('.sl-item__facts > :first-child')!.className).toContain('tag--danger');
     expect((within(item('Tele Test Programme')).getByRole('combobox', { name: 'Status' }) as HTMLSelectElement).value).toBe('contacted');
     const preview = item('Example Ketamine Clinic').querySelector('.sl-item__preview')!;
-    expect(preview.textContent).toMatch(/^Your note: First line of my note (word )+word…$/);
+    expect(preview.textContent).toMatch(/^First line of my note (word )+word…$/);
     expect(preview.textContent!.length).toBeLessThan(160);
     expect(preview.getAttribute('dir')).toBe('auto');
     void closed;
