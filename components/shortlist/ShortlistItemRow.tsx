@@ -102,7 +102,7 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
           </span>
           <button
             type="button"
-            class="button button--secondary sl-item__toggle"
+            class="button button--secondary sl-small sl-item__toggle"
             aria-expanded={expanded}
             aria-controls={`${id}-details`}
             onClick={() => onToggle(item.id)}
