@@ -5,6 +5,7 @@ import type { Provider } from '@/lib/dataset/schema';
 import { ITEM_STATUS_LABEL } from '@/lib/format/labels';
 import { itemWebsite, safeHref, siteName } from '@/lib/format/links';
 import { itemName } from '@/lib/shortlist/records';
+import { notePreview, rowFacts } from '@/lib/shortlist/view';
 import { StorageError, toStorageError } from '@/lib/shortlist';
 import type { ItemStatus, ShortlistItem } from '@/lib/shortlist/schema';
 import { ShortlistNotes } from './ShortlistNotes';
@@ -12,9 +13,6 @@ import { ShortlistQuote } from './ShortlistQuote';
 import { ShortlistUpdated } from './ShortlistUpdated';
 
 const STATUSES = Object.keys(ITEM_STATUS_LABEL) as ItemStatus[];
-
-
-const PREVIEW_CHARS = 160;
 
 export interface ShortlistItemRowProps {
   item: ShortlistItem;
@@ -47,7 +45,8 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
   const custom = item.custom;
   const gone = item.providerId !== null && provider === undefined;
   const website = safeHref(itemWebsite(item, provider)); // dataset providers: the dataset's address only
-  const place = custom ? [custom.city, custom.state].filter(Boolean).join(', ') : '';
+  const facts = rowFacts(item, provider);
+  const preview = notePreview(item.notes);
   const first = index === 0;
   const last = index === count - 1;
 
@@ -69,20 +68,23 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
     <li class={`sl-item sl-item--${item.status}`} data-item={item.id}>
       <article class="sl-item__card" aria-labelledby={`${id}-name`}>
         <div class="sl-item__head">
-          <h3 class="sl-item__name" id={`${id}-name`}>
+          <h3 class="sl-item__name" id={`${id}-name`} dir="auto">
             {name}
           </h3>
           {custom && <span class="tag sl-tag--own">Your own entry</span>}
           {gone && <span class="tag tag--warn">No longer in Clinic Scout's list</span>}
-          {provider?.status.state === 'closed' && <span class="tag tag--warn">Closed</span>}
         </div>
-        <p class="sl-item__meta">
-          {place && <span class="sl-item__place">{place} · </span>}
-          <ShortlistUpdated at={item.updatedAt} now={now} />
-        </p>
-        {!expanded && item.notes.trim() !== '' && (
-          <p class="sl-item__preview">
-            {item.notes.length > PREVIEW_CHARS ? `${item.notes.slice(0, PREVIEW_CHARS)}…` : item.notes}
+        {/* What decides: the provider's status first (a closure leads), where, and the price or the user's quote. */}
+        {(facts.status || facts.place || facts.price) && (
+          <p class="sl-item__facts">
+            {facts.status && <span class={`tag tag--${facts.status.tone} sl-item__state`}>{facts.status.text}</span>}
+            {facts.place && <span class="sl-item__place">{facts.place}</span>}
+            {facts.price && <span class={`sl-item__price ${facts.priceIsQuote ? 'sl-item__price--quote' : ''}`}>{facts.price}</span>}
+          </p>
+        )}
+        {!expanded && preview !== '' && (
+          <p class="sl-item__preview" dir="auto">
+            {preview}
           </p>
         )}
         <div class="sl-item__bar">
@@ -100,7 +102,7 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
           </span>
           <button
             type="button"
-            class="button button--secondary sl-item__toggle"
+            class="button button--secondary sl-small sl-item__toggle"
             aria-expanded={expanded}
             aria-controls={`${id}-details`}
             onClick={() => onToggle(item.id)}
@@ -147,6 +149,9 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
                 when you added it, and your notes.
               </p>
             )}
+            <p class="sl-item__meta">
+              <ShortlistUpdated at={item.updatedAt} now={now} />
+            </p>
             <p class="sl-item__links">
               {provider && <a href={`#/provider/${provider.id}`}>Open the clinic's card</a>}
               {provider && website && ' · '}

@@ -1,3 +1,4 @@
+import { useLayoutEffect } from 'preact/hooks';
 import { Disclaimer } from '@/components/common/Disclaimer';
 import type { Route } from '@/lib/route';
 import { isWideLayout } from '@/state/layout';
@@ -18,7 +19,29 @@ const TABS: Array<{ view: Route['view']; label: string }> = [
   { view: 'compare', label: 'Compare' },
 ];
 
+/**
+ * The top bar's and footer's heights as CSS variables (--topbar-h, --footer-h): what sticks below the top bar
+ * (the compare bar) and the scroll padding follow them as the tabs wrap at narrow widths.
+ */
+function useShellHeights() {
+  useLayoutEffect(() => {
+    const root = document.documentElement;
+    const header = document.querySelector<HTMLElement>('.topbar');
+    const footer = document.querySelector<HTMLElement>('.disclaimer');
+    const update = () => {
+      if (header) root.style.setProperty('--topbar-h', `${header.offsetHeight}px`);
+      if (footer) root.style.setProperty('--footer-h', `${footer.offsetHeight}px`);
+    };
+    update();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(update);
+    for (const el of [header, footer]) if (el) observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+}
+
 export function App() {
+  useShellHeights();
   const [route, go] = useRoute();
   const site = useSiteState();
   const isFullPage = isWideLayout();
