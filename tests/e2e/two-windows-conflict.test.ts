@@ -75,13 +75,27 @@ describe('two windows and damaged records in real Chromium', () => {
     const b = await h.openPanel(null, { hash: '#/shortlist' });
     const A = await openNotes(a);
     const B = await openNotes(b);
-    await A.notes.fill(NOTE_A);
-    await new Promise((r) => setTimeout(r, 100));
-    await B.notes.fill(NOTE_B);
+    // A types; B types 100 ms later. Typed from inside each page, sent to both at once, so a busy machine's
+    // slow test driver can't turn it into B typing after it already shows A's save.
+    const typeIn = (notes: typeof A.notes, text: string, afterMs: number) =>
+      notes.evaluate(
+        (el, [value, ms]) =>
+          new Promise<void>((resolve) =>
+            setTimeout(() => {
+              const area = el as HTMLTextAreaElement;
+              area.focus();
+              area.value = value as string;
+              area.dispatchEvent(new Event('input', { bubbles: true }));
+              resolve();
+            }, ms as number),
+          ),
+        [text, afterMs] as const,
+      );
+    await Promise.all([typeIn(A.notes, NOTE_A, 0), typeIn(B.notes, NOTE_B, 100)]);
     // Both save (debounced autosave); one of them sees the other's save first and shows both versions.
     const conflictIn = await Promise.race([
-      a.getByRole('group', { name: /This note was also changed in another window/ }).waitFor({ timeout: 10_000 }).then(() => 'a' as const),
-      b.getByRole('group', { name: /This note was also changed in another window/ }).waitFor({ timeout: 10_000 }).then(() => 'b' as const),
+      a.getByRole('group', { name: /This note was also changed in another window/ }).waitFor({ timeout: 20_000 }).then(() => 'a' as const),
+      b.getByRole('group', { name: /This note was also changed in another window/ }).waitFor({ timeout: 20_000 }).then(() => 'b' as const),
     ]);
     const [loser, winner, loserText, winnerText] = conflictIn === 'b' ? [b, a, NOTE_B, NOTE_A] : [a, b, NOTE_A, NOTE_B];
     const stored = (await storedItems(winner))[0]!;
