@@ -77,21 +77,34 @@ describe('two windows and damaged records in real Chromium', () => {
     const B = await openNotes(b);
     // A types; B types 100 ms later. Typed from inside each page, sent to both at once, so a busy machine's
     // slow test driver can't turn it into B typing after it already shows A's save.
+    // A types at once (a background tab's timers are throttled); B, in front, 100 ms later. Each returns
+    // what its textarea held just before, so the test knows both typed over the same empty note.
     const typeIn = (notes: typeof A.notes, text: string, afterMs: number) =>
       notes.evaluate(
         (el, [value, ms]) =>
-          new Promise<void>((resolve) =>
-            setTimeout(() => {
-              const area = el as HTMLTextAreaElement;
-              area.focus();
+          // No named inner functions: tsx would wrap them in a helper the page doesn't have.
+          new Promise<string>((resolve) => {
+            const area = el as HTMLTextAreaElement;
+            if (ms === 0) {
+              const before = area.value;
               area.value = value as string;
               area.dispatchEvent(new Event('input', { bubbles: true }));
-              resolve();
-            }, ms as number),
-          ),
+              resolve(before);
+            } else {
+              setTimeout(() => {
+                const before = area.value;
+                area.focus();
+                area.value = value as string;
+                area.dispatchEvent(new Event('input', { bubbles: true }));
+                resolve(before);
+              }, ms as number);
+            }
+          }),
         [text, afterMs] as const,
       );
-    await Promise.all([typeIn(A.notes, NOTE_A, 0), typeIn(B.notes, NOTE_B, 100)]);
+    await b.bringToFront();
+    const [beforeA, beforeB] = await Promise.all([typeIn(A.notes, NOTE_A, 0), typeIn(B.notes, NOTE_B, 100)]);
+    assert.deepEqual([beforeA, beforeB], ['', ''], 'both panels typed before either saved');
     // Both save (debounced autosave); one of them sees the other's save first and shows both versions.
     const conflictIn = await Promise.race([
       a.getByRole('group', { name: /This note was also changed in another window/ }).waitFor({ timeout: 20_000 }).then(() => 'a' as const),
