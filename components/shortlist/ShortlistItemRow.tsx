@@ -1,13 +1,14 @@
 import { Component, type ComponentChildren } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import { useShortlistStore } from '@/state/shortlists/context';
 import type { Provider } from '@/lib/dataset/schema';
 import { ITEM_STATUS_LABEL } from '@/lib/format/labels';
 import { itemWebsite, safeHref, siteName } from '@/lib/format/links';
 import { itemName } from '@/lib/shortlist/records';
 import { notePreview, rowFacts } from '@/lib/shortlist/view';
-import { StorageError, toStorageError } from '@/lib/shortlist';
-import type { ItemStatus, ShortlistItem } from '@/lib/shortlist/schema';
+import { useItemSave } from '@/state/shortlists/conflict';
+import type { ItemStatus, ShortlistItem, StoredShortlistItem } from '@/lib/shortlist/schema';
+import { ShortlistConflict } from './ShortlistConflict';
 import { ShortlistNotes } from './ShortlistNotes';
 import { ShortlistQuote } from './ShortlistQuote';
 import { ShortlistUpdated } from './ShortlistUpdated';
@@ -15,7 +16,8 @@ import { ShortlistUpdated } from './ShortlistUpdated';
 const STATUSES = Object.keys(ITEM_STATUS_LABEL) as ItemStatus[];
 
 export interface ShortlistItemRowProps {
-  item: ShortlistItem;
+  /** As stored, with the revision every save from this row is made over. */
+  item: StoredShortlistItem;
   /** The dataset record; undefined for the user's own entry or a provider that left the dataset. */
   provider: Provider | undefined;
   index: number;
@@ -30,7 +32,7 @@ export interface ShortlistItemRowProps {
    * COST ESTIMATE AND CHECKLIST SLOT: what the cost-plan and question-checklist features render for this
    * item, shown in its details between the quote and "Remove".
    */
-  renderExtras?: (item: ShortlistItem, provider: Provider | undefined) => ComponentChildren;
+  renderExtras?: (item: StoredShortlistItem, provider: Provider | undefined) => ComponentChildren;
   /** Rounded to the minute by the list, so rows don't re-render every render. */
   now: number;
 }
@@ -40,7 +42,11 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
   const id = useId();
   const upRef = useRef<HTMLButtonElement>(null);
   const downRef = useRef<HTMLButtonElement>(null);
-  const [statusError, setStatusError] = useState<StorageError | null>(null);
+  const status = useItemSave<ItemStatus>(
+    (value, expectedRevision, base) => store.updateItem(item.id, { status: value, expectedRevision }, base && { status: base }),
+    (stored) => stored.status,
+  );
+  const statusError = status.error;
   const name = itemName(item, provider);
   const custom = item.custom;
   const gone = item.providerId !== null && provider === undefined;
@@ -55,14 +61,7 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
     else if (focus === 'down') (last ? upRef : downRef).current?.focus();
   }, [focus, index]);
 
-  const setStatus = async (status: ItemStatus) => {
-    try {
-      await store.updateItem(item.id, { status });
-      setStatusError(null);
-    } catch (err) {
-      setStatusError(err instanceof StorageError ? err : toStorageError(err));
-    }
-  };
+  const setStatus = (value: ItemStatus) => void status.save(value, item.revision, item.status);
 
   return (
     <li class={`sl-item sl-item--${item.status}`} data-item={item.id}>
@@ -92,7 +91,7 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
             <label for={`${id}-status`} class="sl-label">
               Status
             </label>
-            <select id={`${id}-status`} value={item.status} onChange={(e) => void setStatus(e.currentTarget.value as ItemStatus)}>
+            <select id={`${id}-status`} value={item.status} onChange={(e) => setStatus(e.currentTarget.value as ItemStatus)}>
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {ITEM_STATUS_LABEL[s]}
@@ -136,6 +135,16 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
             <strong>Status not saved.</strong> {statusError.message}
           </p>
         )}
+        {status.conflict && (
+          <ShortlistConflict
+            title="The status was also changed in another window."
+            mine={ITEM_STATUS_LABEL[status.conflict.mine]}
+            theirs={ITEM_STATUS_LABEL[status.conflict.theirs]}
+            onKeepMine={() => void status.keepMine()}
+            onKeepTheirs={() => void status.keepTheirs()}
+            busy={status.busy}
+          />
+        )}
         {expanded && (
           <div class="sl-item__details" id={`${id}-details`}>
             {custom && (
@@ -161,8 +170,8 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
                 </a>
               )}
             </p>
-            <ShortlistNotes itemId={item.id} saved={item.notes} store={store} />
-            <ShortlistQuote itemId={item.id} quote={item.quote} store={store} />
+            <ShortlistNotes itemId={item.id} saved={item.notes} revision={item.revision} store={store} />
+            <ShortlistQuote itemId={item.id} quote={item.quote} revision={item.revision} store={store} />
             {/* COST ESTIMATE AND CHECKLIST SLOT (prop `renderExtras`): the per-item cost estimate and question
                 checklist go here. */}
             {renderExtras && (

@@ -4,13 +4,14 @@ import { PURGE_AFTER_MS } from '@/state/shortlists/store';
 import { useShortlists } from '@/state/shortlists/context';
 import type { Provider } from '@/lib/dataset/schema';
 import { StorageError, toStorageError } from '@/lib/shortlist';
-import type { Shortlist, ShortlistItem } from '@/lib/shortlist/schema';
+import type { Shortlist, ShortlistItem, StoredShortlistItem } from '@/lib/shortlist/schema';
 import { CustomClinicForm } from './CustomClinicForm';
 import { ShortlistDeleted } from './ShortlistDeleted';
 import { itemName } from '@/lib/shortlist/records';
 import { EMPTY_STEPS, EMPTY_TEXT, EMPTY_TITLE, PAGE_SIZE } from '@/lib/shortlist/view';
 import { ShortlistItemRow } from './ShortlistItemRow';
 import { ShortlistPicker } from './ShortlistPicker';
+import { ShortlistUnreadable } from './ShortlistUnreadable';
 import { StorageNotice } from './StorageNotice';
 
 export interface ShortlistPanelProps {
@@ -22,7 +23,7 @@ export interface ShortlistPanelProps {
    */
   exportImport?: ComponentChildren;
   /** COST ESTIMATE AND CHECKLIST SLOT: rendered in each item's details (see ShortlistItemRow). */
-  renderItemExtras?: (item: ShortlistItem, provider: Provider | undefined) => ComponentChildren;
+  renderItemExtras?: (item: StoredShortlistItem, provider: Provider | undefined) => ComponentChildren;
 }
 
 interface Undo {
@@ -170,6 +171,7 @@ export function ShortlistPanel({ providerById, exportImport, renderItemExtras }:
       {storageError && (
         <StorageNotice error={storageError} exportImport={exportImport} onRetry={sl.status === 'error' ? () => void store.retry() : undefined} />
       )}
+      <ShortlistUnreadable records={sl.unreadable} />
       <p class="sl-visually-hidden" role="status" aria-live="polite">
         {announce}
       </p>

@@ -1,5 +1,6 @@
 import { useLayoutEffect } from 'preact/hooks';
 import { Disclaimer } from '@/components/common/Disclaimer';
+import { ErrorBoundary } from '@/components/common/ErrorBoundary';
 import type { Route } from '@/lib/route';
 import { isWideLayout } from '@/state/layout';
 import { fullPageUrl, useRoute } from '@/state/route';
@@ -40,6 +41,15 @@ function useShellHeights() {
   }, []);
 }
 
+const VIEW_NAME: Record<Route['view'], string> = {
+  site: 'This site',
+  provider: 'clinic card',
+  browse: 'Browse',
+  shortlist: 'Shortlist',
+  compare: 'Compare',
+  print: 'Print',
+};
+
 export function App() {
   useShellHeights();
   const [route, go] = useRoute();
@@ -78,12 +88,15 @@ export function App() {
         )}
       </header>
       <main class="main" id="main">
-        {route.view === 'site' && <SiteView site={site} go={go} />}
-        {route.view === 'provider' && <ProviderView id={route.id} go={go} />}
-        {route.view === 'browse' && <BrowseView go={go} />}
-        {route.view === 'shortlist' && <ShortlistView />}
-        {route.view === 'compare' && <CompareView ids={route.ids} go={go} />}
-        {route.view === 'print' && <PrintPage listId={route.listId} />}
+        {/* One boundary per view, keyed by it: a view that fails shows a message; the others still work. */}
+        <ErrorBoundary key={route.view} view={VIEW_NAME[route.view]}>
+          {route.view === 'site' && <SiteView site={site} go={go} />}
+          {route.view === 'provider' && <ProviderView id={route.id} go={go} />}
+          {route.view === 'browse' && <BrowseView go={go} />}
+          {route.view === 'shortlist' && <ShortlistView />}
+          {route.view === 'compare' && <CompareView ids={route.ids} go={go} />}
+          {route.view === 'print' && <PrintPage listId={route.listId} />}
+        </ErrorBoundary>
       </main>
       <Disclaimer />
     </div>
