@@ -17,7 +17,12 @@ export default defineConfig({
     name: 'Clinic Scout',
     description:
       'Recognises ketamine-therapy provider websites and shows sourced, dated facts. Nothing leaves your device.',
-    permissions: browser === 'firefox' ? ['storage', 'tabs'] : ['storage', 'tabs', 'sidePanel'],
+    // "Save this site" (issue 16): `scripting` to run the page reader, and any http(s) site as an OPTIONAL host
+    // permission, requested for one origin at a time when the user clicks, and removed again after reading.
+    permissions: browser === 'firefox' ? ['storage', 'tabs', 'scripting'] : ['storage', 'tabs', 'sidePanel', 'scripting'],
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Clinic Scout' },
     ...(browser === 'firefox'
       ? {
