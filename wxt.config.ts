@@ -5,6 +5,14 @@ import { virtualDataPlugin } from './scripts/vite-virtual-data';
 
 // The permissions are asserted exactly by tests/unit/manifest.test.ts: widening them is a deliberate change.
 export default defineConfig({
+  // Icons: PNGs at every size are generated from assets/icon.svg at build time (sharp, build-time only).
+  modules: ['@wxt-dev/auto-icons'],
+  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 96, 48, 32, 16] },
+  // `npm run zip` also writes the sources zip AMO asks for (Firefox only). It holds what
+  // `npm ci && npm run build:firefox` needs (hidden files, node_modules and .output are left out by WXT);
+  // tests/e2e/release-zip.test.ts rebuilds from it and compares with the Firefox zip. Tests, docs and
+  // screenshots are not needed to build.
+  zip: { excludeSources: ['tests/**', 'docs/**', 'test-results/**', 'vitest.config.ts', 'stats.html', '**/*.log'] },
   vite: () => ({ plugins: [preact(), virtualDataPlugin()] }),
   hooks: {
     // Invalid data fails the build with the record and field named.
@@ -14,16 +22,18 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Clinic Scout',
-    description:
-      'Recognises ketamine-therapy provider websites and shows sourced, dated facts. Nothing leaves your device.',
+    // Name and description live in public/_locales/en/messages.json so the listing can be translated.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    short_name: '__MSG_extShortName__',
+    description: '__MSG_extDescription__',
     // "Save this site" (issue 16): `scripting` to run the page reader, and any http(s) site as an OPTIONAL host
     // permission, requested for one origin at a time when the user clicks, and removed again after reading.
     permissions: browser === 'firefox' ? ['storage', 'tabs', 'scripting'] : ['storage', 'tabs', 'sidePanel', 'scripting'],
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
-    action: { default_title: 'Clinic Scout' },
+    action: { default_title: 'Clinic Scout', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -9,7 +9,7 @@
 import type { General, Statement, TypicalPrice } from '../dataset/general-schema';
 import type { Modality, Price, Provider, Source, Tri } from '../dataset/schema';
 import type { PlanOptions, Quote } from '../shortlist/schema';
-import { ESTIMATE_CAPTION, formatDollars, formatRange } from './format';
+import { ESTIMATE_CAPTION, formatDollars, formatRange } from '../format/money';
 import { add, hull, multiply, point, range, roundDollars, scale, ZERO, type Range } from './range';
 
 // ---------------------------------------------------------------------------------------------------

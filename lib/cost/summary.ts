@@ -2,7 +2,7 @@
  * Plain-words readings of a CostPlan, shared by the cost view (CostEstimate) and the Markdown export.
  * Pure: no DOM, no storage. Every figure comes from the plan; nothing here computes a new one.
  */
-import { ESTIMATE_CAPTION, formatMaybeRange, formatRange } from './format';
+import { ESTIMATE_CAPTION, formatMaybeRange, formatRange } from '../format/money';
 import type { CostPlan, LineBasis, PlanLine } from './plan';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

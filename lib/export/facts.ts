@@ -1,20 +1,16 @@
 // The facts both the CSV and the Markdown export show for an item, as plain (unescaped) text.
 import type { Price, Provider, Source } from '../dataset/schema';
 import type { General } from '../dataset/general-schema';
-import type { ItemStatus, ShortlistItem } from '../shortlist/schema';
+import type { Sourced } from '../dataset/provenance';
+import type { ShortlistItem } from '../shortlist/schema';
 import { DELIVERY_LABEL, INSURANCE_LABEL, MODALITY_LABEL, TRI_LABEL } from '../format/labels';
 
 export const DISCLAIMER = 'Clinic Scout informs; it does not give medical advice. Costs are estimates — confirm with the clinic.';
 export const ESTIMATE_NOTE = 'estimate — confirm with the clinic';
 
-export const ITEM_STATUS_LABEL: Record<ItemStatus, string> = {
-  considering: 'Considering',
-  contacted: 'Contacted',
-  'consultation-booked': 'Consultation booked',
-  'ruled-out': 'Ruled out',
-};
+export { ITEM_STATUS_LABEL } from '../format/labels';
 
-export interface ClinicFacts {
+export interface ClinicFacts extends Sourced {
   /** Where the facts come from: the dataset, the user's own entry, or only the saved name (left the dataset). */
   origin: 'dataset' | 'custom' | 'missing';
   operating: boolean;
@@ -31,7 +27,6 @@ export interface ClinicFacts {
   pricesNote: string | null;
   insurance: string | null;
   financing: string | null;
-  sources: Source[];
 }
 
 export interface ItemFacts {

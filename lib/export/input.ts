@@ -1,4 +1,5 @@
 // What the CSV and Markdown exports take, and which lists and items an export covers.
+import type { ComparisonTable } from './comparison';
 import type { Provider } from '../dataset/schema';
 import type { General } from '../dataset/general-schema';
 import type { Shortlist, ShortlistItem } from '../shortlist/schema';
@@ -9,12 +10,7 @@ export interface ItemExtras {
   costEstimate?: string;
 }
 
-/** A comparison of a list's clinics, as the UI shows it: one column per clinic. Markdown only. */
-export interface ComparisonTable {
-  /** Column headings after the row-label column, usually the clinic names. */
-  columns: string[];
-  rows: { label: string; cells: string[] }[];
-}
+export type { ComparisonTable };
 
 export interface ExportInput {
   /** The lists to export, in the order to show them. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatRange } from '../../../lib/cost/format';
+import { formatRange } from '../../../lib/format/money';
 import {
   DEFAULT_INITIAL_SESSIONS,
   DEFAULT_MAINTENANCE_MONTHS,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { BOM, CSV_COLUMNS, OTHER_ANSWERS_COLUMN, csvCell, toCsv } from '../../../lib/export/csv';
+import { BOM, CSV_COLUMNS, OTHER_ANSWERS_COLUMN, csvCell, csvColumnLabel, toCsv } from '../../../lib/export/csv';
 import { CUSTOM_ITEM_FIELDS, GENERAL, exportInput, makeItem, makeList } from './fixtures';
 import { text } from './arbitraries';
 
@@ -70,8 +70,8 @@ describe('toCsv', () => {
     expect(cell(custom, 'Locations')).toBe('Boulder, CO');
     expect(cell(mindbloom, 'Treatments')).toBe('Oral / sublingual');
     expect(cell(mindbloom, 'Delivery')).toBe('At home');
-    expect(cell(mindbloom, CSV_COLUMNS[7])).toBe('Consultation: $150–$250 (as of 2025-01)');
-    expect(cell(mindbloom, CSV_COLUMNS[8])).toBe('IV infusion: $400–$500; IM injection: $300 (third-party figure)');
+    expect(cell(mindbloom, csvColumnLabel('consultationPrice'))).toBe('Consultation: $150–$250 (as of 2025-01)');
+    expect(cell(mindbloom, csvColumnLabel('perSessionPrice'))).toBe('IV infusion: $400–$500; IM injection: $300 (third-party figure)');
     expect(cell(mindbloom, 'Insurance')).toBe('Some services or plans (Aetna, Cigna); superbill: yes; Medicare: no; Medicaid: unknown');
     expect(cell(mindbloom, 'Financing')).toBe('HSA/FSA: unknown; CareCredit: yes; payment plans: yes');
     expect(cell(mindbloom, 'Sources')).toBe('https://mindbloom.example.com/ https://mindbloom.example.com/pricing');
@@ -84,7 +84,7 @@ describe('toCsv', () => {
     expect(cell(mindbloom, 'Quoted consultation ($)')).toBe('200');
     expect(cell(mindbloom, 'Quoted per session ($)')).toBe('450.5');
     expect(cell(mindbloom, 'Quote note')).toBe('by phone');
-    expect(cell(mindbloom, CSV_COLUMNS[17])).toBe('$2,400–$3,000');
+    expect(cell(mindbloom, csvColumnLabel('costEstimate'))).toBe('$2,400–$3,000');
     expect(cell(mindbloom, GENERAL.questions[0]!.text)).toBe('Done — A nurse');
     expect(cell(mindbloom, GENERAL.questions[1]!.text)).toBe('');
     expect(cell(mindbloom, OTHER_ANSWERS_COLUMN)).toBe('retired-question: kept');
@@ -139,5 +139,15 @@ describe('toCsv', () => {
     const noGeneral = read(toCsv(exportInput({ shortlists: [makeList({ id: 'l' })], items: [makeItem({ id: 'i', shortlistId: 'l', answers: { q: { done: true, text: '' } } })], general: null })));
     expect(noGeneral[0]!.at(-1)).toBe(OTHER_ANSWERS_COLUMN);
     expect(noGeneral[1]!.at(-1)).toBe('q: Done');
+  });
+});
+
+describe('CSV_COLUMN_SPEC', () => {
+  it('gives every fixed column a unique id and label, in header order', async () => {
+    const { CSV_COLUMN_SPEC } = await import('../../../lib/export/csv');
+    expect(new Set(CSV_COLUMN_SPEC.map((c) => c.id)).size).toBe(CSV_COLUMN_SPEC.length);
+    expect(new Set(CSV_COLUMNS).size).toBe(CSV_COLUMNS.length);
+    expect(CSV_COLUMN_SPEC.map((c) => c.label)).toEqual(CSV_COLUMNS);
+    expect(csvColumnLabel('notes')).toBe('Notes');
   });
 });
