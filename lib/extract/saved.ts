@@ -2,6 +2,7 @@
 // where and when each value was read (SiteRead, stored on CustomClinic.read).
 import { HttpUrl } from '../dataset/schema';
 import { z } from '../zod';
+import { formatDate } from '../format/dates';
 import { MAX, usStateOf, type ExtractedClinic, type Extraction, type PriceMention } from './parse';
 
 /** Where a saved value was read: the reader's sources, plus the tab's address for the website. */
@@ -131,3 +132,21 @@ export const SOURCE_LABEL: Record<SavedReadSource, string> = {
   text: 'the page text',
   'page-url': 'the page’s address',
 };
+
+/** "14 Mar 2026": the local day a page was read. */
+export function readDate(at: number): string {
+  const d = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return formatDate(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`);
+}
+
+/** The form's note under a prefilled field: where it was read. */
+export function readNote(source: SavedReadSource): string {
+  return `Read from ${SOURCE_LABEL[source]}`;
+}
+
+/** "$400–$450" or "$475", from a saved mention. */
+export function priceText(p: { amount: number; high: number | null }): string {
+  const f = (n: number) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+  return p.high === null ? f(p.amount) : `${f(p.amount)}–${f(p.high)}`;
+}

@@ -16,7 +16,7 @@ import {
 } from '@/lib/shortlist';
 import type { CustomClinicInput } from '@/lib/shortlist/input';
 import { readSavedRecords, type Records, type SavedRecords } from '@/lib/shortlist/records';
-import type { Shortlist, ShortlistItem } from '@/lib/shortlist/schema';
+import type { CustomClinic, Shortlist, ShortlistItem } from '@/lib/shortlist/schema';
 
 /** Lists deleted longer ago than this are removed for good when a page opens the shortlists. */
 export const PURGE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
@@ -328,6 +328,21 @@ export class ShortlistStore {
         updatedAt: now,
       };
       await db.writeAll({ shortlists: [], items: [item] }); // validates; all or nothing
+      return item;
+    });
+  }
+
+  /**
+   * Replaces the clinic details of one of the user's own entries ("Save this site" on a site saved before),
+   * keeping its notes, status, quote and answers. Written whole through writeAll (validated, one transaction).
+   */
+  updateCustom(itemId: string, custom: CustomClinic): Promise<ShortlistItem> {
+    return this.#write(async (db) => {
+      const current = [...this.#snapshot.items.values()].flat().find((i) => i.id === itemId);
+      const fresh = current ? (await db.listItems(current.shortlistId)).find((i) => i.id === itemId) : undefined;
+      if (!fresh || fresh.providerId !== null) throw new StorageError('invalid', { field: 'id', message: 'That entry is no longer on your shortlist. Nothing was changed.', detail: `item ${itemId} not found` });
+      const item: ShortlistItem = { ...fresh, custom, snapshot: { name: custom.name, website: custom.website }, updatedAt: Date.now() };
+      await db.writeAll({ shortlists: [], items: [item] });
       return item;
     });
   }
