@@ -7,6 +7,8 @@ export const UNLISTED_HOST = 'larkspur-ketamine.example';
 export const OTHER_HOST = 'juniper-infusions.example';
 export const SLOW_HOST = 'slow-clinic.example';
 export const BIG_HOST = 'big-clinic.example';
+/** Size of the big page's HTML. */
+export const BIG_MB = Number(process.env.SAVE_SITE_BIG_MB ?? 20);
 
 export const UNLISTED = {
   name: 'Larkspur Ketamine Clinic',
@@ -53,14 +55,14 @@ const slowPage: FixtureRoute = (res) => {
   res.write('<!doctype html><html><head><meta charset="utf-8"><title>Slow Clinic</title><link rel="icon" href="data:,"></head><body><h1>Slow Clinic</h1><p>Loading');
 };
 
-/** About 50 MB of DOM, with the clinic's facts at the start. */
+/** BIG_MB megabytes of HTML (a DOM of some 200,000 elements per 10 MB), with the clinic's facts at the start. */
 const bigPage: FixtureRoute = (res) => {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
   res.write(`<!doctype html><html><head><meta charset="utf-8"><title>Big Clinic</title><link rel="icon" href="data:,">
 <script type="application/ld+json">{"@type":"MedicalClinic","name":"Big Page Clinic","telephone":"303-555-0122","address":{"addressLocality":"Golden","addressRegion":"CO"}}</script>
 </head><body><p>One infusion is $410.</p>`);
   const chunk = '<div class="row"><span>Lorem ipsum dolor sit amet, session $1 consectetur.</span><span itemprop="x">y</span></div>'.repeat(10_000);
-  for (let i = 0; i < Math.ceil((50 * 1024 * 1024) / chunk.length); i++) res.write(chunk);
+  for (let i = 0; i < Math.ceil((BIG_MB * 1024 * 1024) / chunk.length); i++) res.write(chunk);
   res.end('</body></html>');
 };
 
