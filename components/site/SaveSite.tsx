@@ -81,12 +81,7 @@ export function SaveSite({ tabId, host, version }: Props) {
         kept,
       );
       const custom = { ...c, read };
-      if (updating && existing) {
-        const item = await store.updateCustom(existing.item.id, custom);
-        const notes = input.notes.trim() === '' ? null : existing.item.notes.trim() === '' ? input.notes : `${existing.item.notes}\n\n${input.notes}`;
-        if (notes !== null || input.quote !== null) return store.updateItem(item.id, { ...(notes !== null ? { notes } : {}), ...(input.quote !== null ? { quote: input.quote } : {}) });
-        return item;
-      }
+      if (updating && existing) return store.updateCustom(existing.item.id, custom, { notes: input.notes, quote: input.quote });
       return store.addCustom({ ...input, custom }, target ?? undefined);
     };
 

@@ -13,10 +13,11 @@ import {
   type ItemPatch,
   type ShortlistDb,
   type WriteAllInput,
+  type WriteAllOptions,
 } from '@/lib/shortlist';
 import type { CustomClinicInput } from '@/lib/shortlist/input';
 import { readSavedRecords, type Records, type SavedRecords } from '@/lib/shortlist/records';
-import type { CustomClinic, Shortlist, ShortlistItem } from '@/lib/shortlist/schema';
+import type { CustomClinic, Quote, Shortlist, ShortlistItem } from '@/lib/shortlist/schema';
 
 /** Lists deleted longer ago than this are removed for good when a page opens the shortlists. */
 export const PURGE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
@@ -334,14 +335,26 @@ export class ShortlistStore {
 
   /**
    * Replaces the clinic details of one of the user's own entries ("Save this site" on a site saved before),
-   * keeping its notes, status, quote and answers. Written whole through writeAll (validated, one transaction).
+   * keeping its status and answers; notes typed in the form are added below the existing ones, a quote
+   * typed there replaces the old one. Written through writeAll: validated, one transaction, and the item's
+   * revision goes up, so a window editing it meanwhile gets a conflict rather than a silent overwrite.
    */
-  updateCustom(itemId: string, custom: CustomClinic): Promise<ShortlistItem> {
+  updateCustom(itemId: string, custom: CustomClinic, add: { notes: string; quote: Quote | null } = { notes: '', quote: null }): Promise<ShortlistItem> {
     return this.#write(async (db) => {
       const current = [...this.#snapshot.items.values()].flat().find((i) => i.id === itemId);
       const fresh = current ? (await db.listItems(current.shortlistId)).find((i) => i.id === itemId) : undefined;
-      if (!fresh || fresh.providerId !== null) throw new StorageError('invalid', { field: 'id', message: 'That entry is no longer on your shortlist. Nothing was changed.', detail: `item ${itemId} not found` });
-      const item: ShortlistItem = { ...fresh, custom, snapshot: { name: custom.name, website: custom.website }, updatedAt: Date.now() };
+      if (!fresh || fresh.providerId !== null) {
+        throw new StorageError('invalid', { field: 'id', message: 'That entry is no longer on your shortlist. Nothing was changed.', detail: `item ${itemId} not found` });
+      }
+      const notes = add.notes.trim() === '' ? fresh.notes : fresh.notes.trim() === '' ? add.notes : `${fresh.notes}\n\n${add.notes}`;
+      const item: ShortlistItem = {
+        ...fresh,
+        custom,
+        snapshot: { name: custom.name, website: custom.website },
+        notes,
+        quote: add.quote ?? fresh.quote,
+        updatedAt: Date.now(),
+      };
       await db.writeAll({ shortlists: [], items: [item] });
       return item;
     });
@@ -411,8 +424,8 @@ export class ShortlistStore {
   }
 
   /** Writes an import's records (lib/export applyImportChoices) in one all-or-nothing transaction. */
-  importRecords(records: WriteAllInput): Promise<{ shortlists: number; items: number }> {
-    return this.#write((db) => db.writeAll(records));
+  importRecords(records: WriteAllInput, options?: WriteAllOptions): Promise<{ shortlists: number; items: number }> {
+    return this.#write((db) => db.writeAll(records, options));
   }
 
   /**
