@@ -1,5 +1,7 @@
 import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
+import { readDate } from '@/lib/extract/saved';
+import { ShortlistReadFacts } from './ShortlistReadFacts';
 import { useShortlistStore } from '@/state/shortlists/context';
 import type { Provider } from '@/lib/dataset/schema';
 import { ITEM_STATUS_LABEL } from '@/lib/format/labels';
@@ -70,7 +72,9 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
           <h3 class="sl-item__name" id={`${id}-name`} dir="auto">
             {name}
           </h3>
-          {custom && <span class="tag sl-tag--own">Your own entry</span>}
+          {custom && (
+            <span class="tag sl-tag--own">{custom.read ? `Your own entry, read from ${custom.read.host} on ${readDate(custom.read.at)}` : 'Your own entry'}</span>
+          )}
           {gone && <span class="tag tag--warn">No longer in Clinic Scout's list</span>}
         </div>
         {/* What decides: the provider's status first (a closure leads), where, and the price or the user's quote. */}
@@ -152,6 +156,7 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
                 You added this clinic yourself. Clinic Scout has not checked anything about it.
               </p>
             )}
+            {custom && <ShortlistReadFacts custom={custom} />}
             {gone && (
               <p class="notice notice--warn sl-item__gone">
                 Clinic Scout no longer lists this clinic, so only what you saved is shown: its name and website as they were

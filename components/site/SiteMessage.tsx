@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Provider } from '@/lib/dataset/schema';
 import type { TabState } from '@/lib/tabs/tab-state';
 import { SourceRefs } from '@/components/common/SourceRefs';
@@ -10,6 +11,8 @@ interface Props {
   onOpen: (id: string) => void;
   onBrowse: () => void;
   today?: Date;
+  /** "Save this site", offered on a site that is not recognised or is a look-alike. */
+  save?: ComponentChildren;
 }
 
 /** What Clinic Scout does, in one line, for anyone who opened the panel on another site. */
@@ -17,7 +20,7 @@ const WHAT_IT_DOES =
   'Clinic Scout shows sourced, dated facts about ketamine-therapy providers — open or closed, prices, insurance, locations — when you visit their websites.';
 
 /** What the "This site" view says when it cannot show a provider card. */
-export function SiteMessage({ state, providerById, providerCount, onOpen, onBrowse, today = new Date() }: Props) {
+export function SiteMessage({ state, providerById, providerCount, onOpen, onBrowse, today = new Date(), save }: Props) {
   const browse = (
     <button type="button" class="button" onClick={onBrowse}>
       Browse all {providerCount} providers
@@ -38,6 +41,7 @@ export function SiteMessage({ state, providerById, providerCount, onOpen, onBrow
     const provider = providerById(result.providerId);
     const entry = provider?.lookalikes.find((l) => l.host === result.lookalikeHost);
     return (
+      <>
       <div class="message message--warn" role="status">
         <h2>
           This site is not {provider?.name ?? 'the provider it resembles'}
@@ -53,9 +57,12 @@ export function SiteMessage({ state, providerById, providerCount, onOpen, onBrow
           </button>
         )}
       </div>
+      {save}
+      </>
     );
   }
   return (
+    <>
     <div class="message" role="status">
       <h2>This site is not in Clinic Scout's list</h2>
       <p class="message__host">{state.host}</p>
@@ -66,5 +73,8 @@ export function SiteMessage({ state, providerById, providerCount, onOpen, onBrow
       </p>
       {browse}
     </div>
+    {/* Outside the status region: a form must not be announced as one live message. */}
+    {save}
+    </>
   );
 }

@@ -20,7 +20,7 @@ import {
 } from '@/lib/shortlist';
 import type { CustomClinicInput } from '@/lib/shortlist/input';
 import { readSavedRecords, type Records, type SavedRecords } from '@/lib/shortlist/records';
-import type { Shortlist, ShortlistItem, StoredShortlistItem } from '@/lib/shortlist/schema';
+import type { CustomClinic, Quote, Shortlist, ShortlistItem, StoredShortlistItem } from '@/lib/shortlist/schema';
 
 /** Lists deleted longer ago than this are removed for good when a page opens the shortlists. */
 export const PURGE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
@@ -382,6 +382,33 @@ export class ShortlistStore {
         updatedAt: now,
       };
       await db.writeAll({ shortlists: [], items: [item] }); // validates; all or nothing
+      return item;
+    });
+  }
+
+  /**
+   * Replaces the clinic details of one of the user's own entries ("Save this site" on a site saved before),
+   * keeping its status and answers; notes typed in the form are added below the existing ones, a quote
+   * typed there replaces the old one. Written through writeAll: validated, one transaction, and the item's
+   * revision goes up, so a window editing it meanwhile gets a conflict rather than a silent overwrite.
+   */
+  updateCustom(itemId: string, custom: CustomClinic, add: { notes: string; quote: Quote | null } = { notes: '', quote: null }): Promise<ShortlistItem> {
+    return this.#write(async (db) => {
+      const current = [...this.#snapshot.items.values()].flat().find((i) => i.id === itemId);
+      const fresh = current ? (await db.listItems(current.shortlistId)).find((i) => i.id === itemId) : undefined;
+      if (!fresh || fresh.providerId !== null) {
+        throw new StorageError('invalid', { field: 'id', message: 'That entry is no longer on your shortlist. Nothing was changed.', detail: `item ${itemId} not found` });
+      }
+      const notes = add.notes.trim() === '' ? fresh.notes : fresh.notes.trim() === '' ? add.notes : `${fresh.notes}\n\n${add.notes}`;
+      const item: ShortlistItem = {
+        ...fresh,
+        custom,
+        snapshot: { name: custom.name, website: custom.website },
+        notes,
+        quote: add.quote ?? fresh.quote,
+        updatedAt: Date.now(),
+      };
+      await db.writeAll({ shortlists: [], items: [item] });
       return item;
     });
   }
