@@ -1,7 +1,7 @@
 import { CompareToggle } from '@/components/compare/CompareToggle';
 import { ShortlistAdd } from '@/components/shortlist/ShortlistAdd';
 import type { Provider } from '@/lib/dataset/schema';
-import { providerWebsite } from '@/lib/dataset/website';
+import { datasetWebsite } from '@/lib/format/links';
 import type { Route } from '@/lib/route';
 
 /** Shortlist and compare controls on a provider card. */
@@ -9,7 +9,7 @@ export function ProviderActions({ provider, incognito, go }: { provider: Provide
   return (
     <div class="provider-actions">
       <ShortlistAdd
-        provider={{ id: provider.id, name: provider.name, website: providerWebsite(provider) }}
+        provider={{ id: provider.id, name: provider.name, website: datasetWebsite(provider) }}
         incognito={incognito}
         onOpenList={() => go({ view: 'shortlist' })}
       />

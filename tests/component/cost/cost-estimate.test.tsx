@@ -48,7 +48,7 @@ describe('CostEstimate', () => {
     // Cash and the effective HSA/FSA figure side by side.
     expect(line('firstYear')).toContain('$8,800–$10,700');
     expect(line('firstYear')).toContain('$6,600–$8,025');
-    expect(screen.getByText(/saves roughly your marginal tax rate/)).toBeTruthy();
+    expect(screen.getByText(/generally an eligible HSA\/FSA expense\. The HSA\/FSA figures take off the 25% tax rate you chose/)).toBeTruthy();
     expect(screen.getByText('This clinic says it accepts HSA/FSA payment.')).toBeTruthy();
 
     fireEvent.input(screen.getByLabelText('Maintenance sessions per month'), { target: { value: '0' } });
