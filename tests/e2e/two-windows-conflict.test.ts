@@ -202,6 +202,7 @@ describe('two windows and damaged records in real Chromium', () => {
     assert.equal(file.records[0]!.key, 'damaged-item');
     assert.equal(file.records[0]!.raw.notes, 'note kept in the damaged record');
 
+    await page.getByText('List options, export and import').click(); // the list's menu, below the clinics
     for (const name of ['Export CSV', 'Export JSON', 'Export Markdown']) {
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name }).click();
