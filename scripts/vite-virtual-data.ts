@@ -5,10 +5,14 @@ import type { Plugin } from 'vite';
 import { readProviderFiles } from '../lib/dataset/read-files';
 import type { Provider } from '../lib/dataset/schema';
 import type { SlimEntry } from '../data/match-entries';
+import { buildData } from './data-dir';
 import { buildZipTable, placeLocations } from './geo-data';
 
+// The build's records: data/providers/, or a synthetic benchmark dataset (scripts/data-dir.ts).
+const records = () => readProviderFiles(buildData().providersDir);
+
 export function slimEntries(): SlimEntry[] {
-  return readProviderFiles().map(({ data }) => {
+  return records().map(({ data }) => {
     const p = data as Provider;
     return { id: p.id, name: p.name, state: p.status.state, match: p.match, lookalikes: p.lookalikes.map((l) => ({ host: l.host })) };
   });
@@ -17,7 +21,7 @@ export function slimEntries(): SlimEntry[] {
 const modules: Record<string, () => unknown> = {
   'virtual:clinic-scout/match-entries': slimEntries,
   'virtual:clinic-scout/zip-table': buildZipTable,
-  'virtual:clinic-scout/placed-locations': () => placeLocations(readProviderFiles().map((f) => f.data as Provider)),
+  'virtual:clinic-scout/placed-locations': () => placeLocations(records().map((f) => f.data as Provider)),
 };
 
 export function virtualDataPlugin(): Plugin {

@@ -1,4 +1,4 @@
-import type { Provider } from '../dataset/schema';
+import type { BrowseEntry } from '../dataset/browse-index';
 
 /** Lowercase, accents and apostrophes dropped, anything else that is not a letter or digit becomes a space. */
 export function normalise(text: string): string {
@@ -11,10 +11,10 @@ export function normalise(text: string): string {
     .trim();
 }
 
-const haystacks = new WeakMap<Provider, string>();
+const haystacks = new WeakMap<BrowseEntry, string>();
 
 /** What a search looks in: the name, other names (`aka`) and the cities (or area labels) of its locations. */
-export function searchText(p: Provider): string {
+export function searchText(p: BrowseEntry): string {
   let text = haystacks.get(p);
   if (text === undefined) {
     const places = p.locations.flatMap((l) => [l.city ?? '', l.label ?? '']);
@@ -25,7 +25,7 @@ export function searchText(p: Provider): string {
 }
 
 /** Every word of the query must appear (as part of a word) in the name, an aka or a city. An empty query matches all. */
-export function matchesQuery(p: Provider, query: string): boolean {
+export function matchesQuery(p: BrowseEntry, query: string): boolean {
   const words = normalise(query).split(' ').filter(Boolean);
   if (words.length === 0) return true;
   const text = searchText(p);
