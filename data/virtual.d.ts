@@ -1,6 +1,6 @@
 declare module 'virtual:clinic-scout/match-entries' {
-  const entries: import('./match-entries').SlimEntry[];
-  export default entries;
+  const rows: import('../lib/match/slim').SlimRow[];
+  export default rows;
 }
 
 declare module 'virtual:clinic-scout/zip-table' {

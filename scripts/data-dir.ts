@@ -31,9 +31,9 @@ export function buildData(env: NodeJS.ProcessEnv = process.env): BuildData {
   if (env.npm_lifecycle_event !== 'bench') {
     throw new Error(`${DATA_DIR_ENV} is for \`npm run bench\` only; unset it to build the extension.`);
   }
+  if (existsSync(root) && inside(realpathSync(root), realpathSync(DATA_DIR))) throw new Error(`${DATA_DIR_ENV} may not point into data/.`);
   if (!existsSync(join(root, SYNTHETIC_MARKER)) || !existsSync(join(root, 'providers'))) {
     throw new Error(`${DATA_DIR_ENV}=${dir} is not a synthetic dataset written by tests/bench/synthetic.ts (no ${SYNTHETIC_MARKER} marker).`);
   }
-  if (inside(realpathSync(root), realpathSync(DATA_DIR))) throw new Error(`${DATA_DIR_ENV} may not point into data/.`);
   return { providersDir: join(root, 'providers'), synthetic: true, root };
 }
