@@ -48,7 +48,8 @@ function buildFor(size: number): Build {
   return { count: size, dir: join(ROOT, `.output/bench/providers-${size}/chrome-mv3`), synthetic: true };
 }
 
-const kb = (n: number) => Math.round(n / 102.4) / 10;
+/** KB with one decimal below 100 KB, whole above (the table prints non-integers to 3 significant digits). */
+const kb = (n: number) => (n >= 102_400 ? Math.round(n / 1024) : Math.round(n / 102.4) / 10);
 const gz = (file: string) => gzipSync(readFileSync(file)).length;
 
 function allFiles(dir: string): string[] {
