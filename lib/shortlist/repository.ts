@@ -3,15 +3,7 @@
 // so awaiting anything else would commit half a change). Records are validated with the zod schemas
 // before they are written; after each committed write a ShortlistChange is broadcast.
 import type { IDBPTransaction } from 'idb';
-import {
-  CustomClinic,
-  Shortlist,
-  ShortlistItem,
-  type Answer,
-  type ItemStatus,
-  type PlanOptions,
-  type Quote,
-} from './schema';
+import type { Answer, CustomClinic, ItemStatus, PlanOptions, Quote, Shortlist, ShortlistItem } from './schema';
 import { openConnection, type OpenConnectionOptions, type ShortlistConnection, type ShortlistDbSchema } from './db';
 import { StorageError, errorName, toStorageError } from './errors';
 import { broadcastChange, SHORTLIST_CHANNEL } from './sync';
@@ -75,7 +67,32 @@ class Changes {
   }
 }
 
-const NewItemInput = ShortlistItem.pick({ providerId: true, snapshot: true, custom: true });
+// The zod schemas (and zod itself, the larger part of the panel's code) load with the first write, not at
+// start-up: a panel that only shows a card and reads the shortlists never needs them. Every write awaits
+// `schemas()` before it opens its transaction, so validation inside the transaction stays synchronous.
+type Schemas = typeof import('./schema') & { NewItemInput: ReturnType<typeof pickNewItem> };
+const pickNewItem = (m: typeof import('./schema')) => m.ShortlistItem.pick({ providerId: true, snapshot: true, custom: true });
+let loadedSchemas: Schemas | null = null;
+let loadingSchemas: Promise<Schemas> | null = null;
+
+/** Loads the validation schemas once (a separate chunk in the extension). */
+export function schemas(): Promise<Schemas> {
+  if (loadedSchemas) return Promise.resolve(loadedSchemas);
+  loadingSchemas ??= import('./schema').then(
+    (m) => (loadedSchemas = { ...m, NewItemInput: pickNewItem(m) }),
+    (err: unknown) => {
+      loadingSchemas = null;
+      throw toStorageError(err);
+    },
+  );
+  return loadingSchemas;
+}
+
+/** The schemas inside a write (which has awaited `schemas()`). */
+function S(): Schemas {
+  if (!loadedSchemas) throw new StorageError('unknown', { detail: 'validation schemas used before they were loaded' });
+  return loadedSchemas;
+}
 
 function listRange(shortlistId: string): IDBKeyRange {
   return IDBKeyRange.bound([shortlistId, -Infinity], [shortlistId, Infinity]);
@@ -205,6 +222,7 @@ export class ShortlistDb {
   }
 
   async #write<T>(body: (tx: Tx<'readwrite'>, changes: Changes) => Promise<T>): Promise<T> {
+    await schemas(); // before the transaction: nothing but IndexedDB may be awaited inside it
     const changes = new Changes();
     const result = await this.#transact('readwrite', (tx) => body(tx, changes));
     if (!changes.empty) {
@@ -246,8 +264,9 @@ export class ShortlistDb {
   }
 
   async createShortlist(name: string): Promise<Shortlist> {
+    await schemas();
     const now = Math.floor(this.#now());
-    const list = validate(Shortlist, { id: crypto.randomUUID(), name, createdAt: now, updatedAt: now, deletedAt: null });
+    const list = validate(S().Shortlist, { id: crypto.randomUUID(), name, createdAt: now, updatedAt: now, deletedAt: null });
     return this.#write(async (tx, changes) => {
       await tx.objectStore('shortlists').add(list);
       changes.shortlistIds.add(list.id);
@@ -276,7 +295,7 @@ export class ShortlistDb {
       if (!list) throw notFound('shortlist', id);
       const next = change(list);
       if (next === null) return list;
-      const valid = validate(Shortlist, { ...next, updatedAt: this.#touch(list.updatedAt) });
+      const valid = validate(S().Shortlist, { ...next, updatedAt: this.#touch(list.updatedAt) });
       await store.put(valid);
       changes.shortlistIds.add(id);
       return valid;
@@ -310,8 +329,9 @@ export class ShortlistDb {
 
   /** Creates "My shortlist" when there is no (non-deleted) list; returns the first list otherwise. */
   async ensureDefaultShortlist(): Promise<Shortlist> {
+    await schemas();
     const now = Math.floor(this.#now());
-    const fresh = validate(Shortlist, {
+    const fresh = validate(S().Shortlist, {
       id: crypto.randomUUID(),
       name: DEFAULT_SHORTLIST_NAME,
       createdAt: now,
@@ -340,7 +360,8 @@ export class ShortlistDb {
    * item is returned unchanged.
    */
   async addItem(shortlistId: string, input: NewItem): Promise<ShortlistItem> {
-    const base = validate(NewItemInput, input);
+    await schemas();
+    const base = validate(S().NewItemInput, input);
     if (base.providerId === null && base.custom === null) {
       throw new StorageError('invalid', {
         field: 'custom',
@@ -368,7 +389,7 @@ export class ShortlistDb {
       }
       const last = await items.index('shortlistPosition').openCursor(listRange(shortlistId), 'prev');
       const position = last ? Math.floor(last.value.position) + 1 : 0;
-      const item = validate(ShortlistItem, {
+      const item = validate(S().ShortlistItem, {
         id,
         shortlistId,
         ...base,
@@ -423,7 +444,7 @@ export class ShortlistDb {
       }
       if (!touched) return item;
       next.updatedAt = this.#touch(item.updatedAt);
-      const valid = validate(ShortlistItem, next);
+      const valid = validate(S().ShortlistItem, next);
       await store.put(valid);
       changes.itemIds.add(id);
       changes.shortlistIds.add(item.shortlistId);
@@ -473,7 +494,7 @@ export class ShortlistDb {
 
       const gapOk = prev === undefined || next === undefined || (next - prev >= MIN_POSITION_GAP && position > prev && position < next);
       if (gapOk) {
-        const moved = validate(ShortlistItem, { ...item, position, updatedAt });
+        const moved = validate(S().ShortlistItem, { ...item, position, updatedAt });
         await store.put(moved);
         changes.itemIds.add(id);
         changes.shortlistIds.add(item.shortlistId);
@@ -486,7 +507,7 @@ export class ShortlistDb {
       let moved: ShortlistItem = item;
       order.forEach((entry, index) => {
         if (entry.id === id) {
-          moved = validate(ShortlistItem, { ...entry, position: index, updatedAt });
+          moved = validate(S().ShortlistItem, { ...entry, position: index, updatedAt });
           rewritten.push(moved);
         } else if (entry.position !== index) {
           rewritten.push({ ...entry, position: index });
@@ -520,11 +541,12 @@ export class ShortlistDb {
    * dedupe by provider: merging is the importer's job.
    */
   async writeAll(input: WriteAllInput): Promise<{ shortlists: number; items: number }> {
+    await schemas();
     let lists: Shortlist[];
     let items: ShortlistItem[];
     try {
-      lists = input.shortlists.map((l, i) => validate(Shortlist, l, `shortlists[${i}]`));
-      items = input.items.map((it, i) => validate(ShortlistItem, it, `items[${i}]`));
+      lists = input.shortlists.map((l, i) => validate(S().Shortlist, l, `shortlists[${i}]`));
+      items = input.items.map((it, i) => validate(S().ShortlistItem, it, `items[${i}]`));
       rejectDuplicateIds('shortlists', lists);
       rejectDuplicateIds('items', items);
     } catch (err) {
