@@ -12,3 +12,8 @@ declare module 'virtual:clinic-scout/placed-locations' {
   const placed: import('../scripts/geo-data').PlacedLocation[];
   export default placed;
 }
+
+declare module 'virtual:clinic-scout/dataset-meta' {
+  const meta: { count: number };
+  export default meta;
+}

@@ -19,6 +19,8 @@ const modules: Record<string, () => unknown> = {
   'virtual:clinic-scout/match-entries': slimEntries,
   'virtual:clinic-scout/zip-table': buildZipTable,
   'virtual:clinic-scout/placed-locations': () => placeLocations(records().map((f) => f.data as Provider)),
+  // What the panel knows about the dataset before loading any of it ("Clinic Scout knows N providers").
+  'virtual:clinic-scout/dataset-meta': () => ({ count: records().length }),
 };
 
 export function virtualDataPlugin(): Plugin {
