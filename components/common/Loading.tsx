@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-
-/** Below this, a load shows nothing at all: a quick load must not flash a message. */
-export const LOADING_DELAY_MS = 150;
+import { LOADING_DELAY_MS } from '@/lib/loading';
 
 /** Nothing for the first 150 ms, then a quiet "Loading…" (announced politely). */
 export function Loading({ what }: { what?: string }) {

@@ -1,15 +1,18 @@
-import { browser } from 'wxt/browser';
-import { Disclaimer } from '../../components/Disclaimer';
-import type { Route } from '../../lib/route';
-import { useRoute } from './use-route';
-import { ShortlistsProvider } from './use-shortlists';
-import { useSiteState } from './use-site-state';
-import { BrowseView } from './views/BrowseView';
-import { CompareView } from './views/CompareView';
-import { PrintPage } from './views/PrintPage';
-import { ProviderView } from './views/ProviderView';
-import { ShortlistView } from './views/ShortlistView';
-import { SiteView } from './views/SiteView';
+import { Disclaimer } from '@/components/common/Disclaimer';
+import type { Route } from '@/lib/route';
+import { isWideLayout } from '@/state/layout';
+import { fullPageUrl, useRoute } from '@/state/route';
+import { ShortlistsProvider } from '@/state/shortlists/context';
+import { useSiteState } from '@/state/site-state';
+import { LazyView } from '@/components/common/LazyView';
+import { ProviderView } from '@/components/provider-card/ProviderView';
+import { SiteView } from '@/components/site/SiteView';
+
+// The panel's start-up code is the card (This site, a provider): the other views load when first shown.
+const loadBrowse = () => import('@/components/browse/BrowseView').then((m) => m.BrowseView);
+const loadShortlist = () => import('@/components/shortlist/ShortlistView').then((m) => m.ShortlistView);
+const loadCompare = () => import('@/components/compare/CompareView').then((m) => m.CompareView);
+const loadPrint = () => import('@/components/export-import/PrintPage').then((m) => m.PrintPage);
 
 const TABS: Array<{ view: Route['view']; label: string }> = [
   { view: 'site', label: 'This site' },
@@ -18,15 +21,10 @@ const TABS: Array<{ view: Route['view']; label: string }> = [
   { view: 'compare', label: 'Compare' },
 ];
 
-function fullPageUrl(tabId: number | null): string {
-  const base = browser.runtime.getURL('/sidepanel.html');
-  return `${base}${tabId !== null ? `?tabId=${tabId}` : ''}${location.hash}`;
-}
-
 export function App() {
   const [route, go] = useRoute();
   const site = useSiteState();
-  const isFullPage = new URLSearchParams(location.search).has('full') || innerWidth > 700;
+  const isFullPage = isWideLayout();
   const current = route.view === 'provider' ? 'browse' : route.view;
 
   return (
@@ -62,10 +60,10 @@ export function App() {
       <main class="main" id="main">
         {route.view === 'site' && <SiteView site={site} go={go} />}
         {route.view === 'provider' && <ProviderView id={route.id} go={go} />}
-        {route.view === 'browse' && <BrowseView go={go} />}
-        {route.view === 'shortlist' && <ShortlistView />}
-        {route.view === 'compare' && <CompareView ids={route.ids} go={go} />}
-        {route.view === 'print' && <PrintPage listId={route.listId} />}
+        {route.view === 'browse' && <LazyView name="browse" load={loadBrowse} props={{ go }} />}
+        {route.view === 'shortlist' && <LazyView name="shortlist" load={loadShortlist} props={{}} />}
+        {route.view === 'compare' && <LazyView name="compare" load={loadCompare} props={{ ids: route.ids, go }} />}
+        {route.view === 'print' && <LazyView name="print" load={loadPrint} props={{ listId: route.listId }} />}
       </main>
       <Disclaimer />
     </div>

@@ -4,6 +4,9 @@ import { CONDITION_LABEL, MODALITY_LABEL, STATUS_LABEL } from '../format/labels'
 import { matchesQuery } from './search';
 import { STATE_NAME } from './states';
 
+/** Results shown at first and added by each "Show more": a long list renders in steps, so typing stays quick. */
+export const RESULTS_PAGE = 100;
+
 export type DeliveryFilter = 'any' | 'in-clinic' | 'at-home';
 
 export interface BrowseFilters {

@@ -2,7 +2,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { LoadError } from '@/components/common/LoadError';
-import { Loading, LOADING_DELAY_MS } from '@/components/common/Loading';
+import { Loading } from '@/components/common/Loading';
+import { LOADING_DELAY_MS } from '@/lib/loading';
 import { useLoadable } from '@/state/loadable';
 
 function Probe({ id, load, peek }: { id: string; load: (id: string) => Promise<string>; peek: (id: string) => string | undefined }) {

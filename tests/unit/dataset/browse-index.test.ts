@@ -4,8 +4,8 @@
 import { render } from '@testing-library/preact';
 import { h } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { BrowseResult } from '../../../components/BrowseResult';
-import { nearNotes, type NearContext } from '../../../lib/browse/distance';
+import { BrowseResult } from '@/components/browse/BrowseResult';
+import { nearNotes, type NearContext } from '../../../lib/browse/near-me';
 import {
   activeFilters,
   DEFAULT_FILTERS,
