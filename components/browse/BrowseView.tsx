@@ -244,6 +244,9 @@ function BrowsePanel({
               Showing {shown} of {results.length}.{' '}
               <button type="button" class="button button--secondary" onClick={() => setShown(shown + RESULTS_PAGE)}>
                 Show {Math.min(RESULTS_PAGE, results.length - shown)} more
+              </button>{' '}
+              <button type="button" class="button button--secondary" onClick={() => setShown(results.length)}>
+                Show all
               </button>
             </p>
           )}
