@@ -174,3 +174,16 @@ describe('the Browse index', () => {
 // Provider stays assignable to BrowseEntry: lib/browse takes either.
 const _typeCheck: BrowseEntry = full[0] as Provider;
 void _typeCheck;
+
+describe('sorting before filtering', () => {
+  it('gives the same results as filtering before sorting (Browse sorts once, filters on every keystroke)', () => {
+    for (const ctx of contexts) {
+      for (const sort of SORT_OPTIONS) {
+        const sorted = sortProviders(index.entries, sort, ctx);
+        for (const filters of filterCases()) {
+          expect(filterProviders(sorted, filters).map((p) => p.id)).toEqual(sortProviders(filterProviders(index.entries, filters), sort, ctx).map((p) => p.id));
+        }
+      }
+    }
+  });
+});
