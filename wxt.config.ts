@@ -73,7 +73,8 @@ export default defineConfig({
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
     permissions: browser === 'firefox' ? ['storage', 'tabs'] : ['storage', 'tabs', 'sidePanel'],
-    action: { default_title: 'Clinic Scout', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
+    // Firefox: the button sits in the toolbar (not inside the Extensions menu), so the badge is seen.
+    action: { default_title: 'Clinic Scout', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' }, ...(browser === 'firefox' ? { default_area: 'navbar' } : {}) },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

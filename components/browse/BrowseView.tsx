@@ -21,12 +21,12 @@ import {
   type BrowseFilters as Filters,
 } from '@/lib/browse/filters';
 import { RESULTS_PAGE } from '@/lib/browse/filters';
-import { DEFAULT_SORT, SORT_OPTIONS, sortProviders, type SortContext, type SortOption } from '@/lib/browse/sort';
+import { SORT_BY_DISTANCE, SORT_OPTIONS, sortProviders, type SortContext, type SortOption } from '@/lib/browse/sort';
 import { LIMIT_MESSAGE, MAX_COMPARE } from '@/lib/compare/selection';
 import type { Route } from '@/lib/route';
 import { useCompareSelection } from '@/state/compare-selection';
 import { useBrowseIndex } from '@/state/dataset';
-import { rememberSearch, rememberedSearch } from '@/state/browse-search';
+import { rememberSearch, rememberedSearch, useBrowseSort } from '@/state/browse-search';
 import { useHomeLocation, type ZipLookup } from '@/state/home-location';
 
 const NO_CONTEXT: SortContext = {};
@@ -86,7 +86,7 @@ function BrowsePanel({
   loadZipLookup,
 }: Props & { providers: readonly BrowseEntry[]; placesOf?: SortContext['placesOf'] }) {
   const [filters, setFiltersState] = useState<Filters>(() => rememberedSearch().filters);
-  const [sortId, setSortState] = useState(() => rememberedSearch().sortId);
+  const [sortId, setSort] = useBrowseSort();
   const [open, setOpenState] = useState(() => rememberedSearch().open ?? innerWidth > 700);
   const [shown, setShown] = useState(RESULTS_PAGE);
   const [lastChange, setLastChange] = useState<{ result: 'added' | 'removed' | 'full' | 'cleared'; name: string } | null>(null);
@@ -112,9 +112,11 @@ function BrowsePanel({
     rememberSearch({ open: o });
     setOpenState(o);
   };
-  const setSort = (id: string) => {
-    rememberSearch({ sortId: id });
-    setSortState(id);
+  /** Setting a ZIP code sorts nearest first (the user can sort otherwise after). */
+  const setZip = async (input: string) => {
+    const saved = await home.setZip(input);
+    if (saved && sortOptions.some((o) => o.id === SORT_BY_DISTANCE.id)) setSort(SORT_BY_DISTANCE.id);
+    return saved;
   };
 
   const usableSorts = sortOptions.filter((o) => o.available?.(ctx) ?? true);
@@ -152,9 +154,13 @@ function BrowsePanel({
             loaded={home.loaded}
             zipStatus={home.zipStatus}
             error={home.error}
-            onSetZip={home.setZip}
+            onSetZip={setZip}
             onSetState={(s) => void home.setState(s)}
-            onClear={() => void home.clear()}
+            onClear={() => {
+              void home.clear();
+              // Nothing about the location stays behind: "nearest first" goes with it.
+              if (sortId === SORT_BY_DISTANCE.id) setSort(null);
+            }}
             onFilterState={
               home.home.state && filters.state !== home.home.state
                 ? () => setFilters({ ...filters, state: home.home.state })

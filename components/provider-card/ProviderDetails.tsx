@@ -4,6 +4,7 @@ import { BeforeYouStart } from './BeforeYouStart';
 import { Checklist } from './Checklist';
 import { CostEstimate } from '@/components/cost/CostEstimate';
 import { ProviderCard } from './ProviderCard';
+import { ShortlistPlanConflict } from '@/components/shortlist/ShortlistPlanConflict';
 import { useGeneral, useProviderLookup } from '@/state/dataset';
 import { questionsFor } from '@/lib/checklist/questions';
 import type { Provider } from '@/lib/dataset/schema';
@@ -47,6 +48,7 @@ export function ProviderDetails({ provider, actions, go }: { provider: Provider;
               : 'Your ticks and notes here are kept only while this clinic is open in the panel. Add it to a shortlist to keep them.'}
           </p>
           <Checklist questions={questions} answers={plan.answers} onAnswer={plan.onAnswer} />
+          <ShortlistPlanConflict plan={plan} questions={questions} />
           {plan.error && (
             <p class="notice notice--warn" role="alert">
               {plan.error}

@@ -12,6 +12,10 @@ interface Props {
   today?: Date;
 }
 
+/** What Clinic Scout does, in one line, for anyone who opened the panel on another site. */
+const WHAT_IT_DOES =
+  'Clinic Scout shows sourced, dated facts about ketamine-therapy providers — open or closed, prices, insurance, locations — when you visit their websites.';
+
 /** What the "This site" view says when it cannot show a provider card. */
 export function SiteMessage({ state, providerById, providerCount, onOpen, onBrowse, today = new Date() }: Props) {
   const browse = (
@@ -23,6 +27,7 @@ export function SiteMessage({ state, providerById, providerCount, onOpen, onBrow
     return (
       <div class="message" role="status">
         <h2>No website open</h2>
+        <p class="message__what">{WHAT_IT_DOES}</p>
         <p>Open a clinic's website in this tab and Clinic Scout will show what is known about it here.</p>
         {browse}
       </div>
@@ -54,6 +59,7 @@ export function SiteMessage({ state, providerById, providerCount, onOpen, onBrow
     <div class="message" role="status">
       <h2>This site is not in Clinic Scout's list</h2>
       <p class="message__host">{state.host}</p>
+      <p class="message__what">{WHAT_IT_DOES}</p>
       <p>
         Clinic Scout knows {providerCount} providers. Not being listed says nothing good or bad about a site — the
         list is simply not complete.

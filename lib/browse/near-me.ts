@@ -15,7 +15,7 @@ export interface NearContext {
   origin?: LatLon | null;
   /** The user's state (from the ZIP, or chosen on its own). */
   homeState?: UsState | null;
-  /** Confirmed locations of a provider (data/geo `placedLocations`). Never includes unconfirmed ones. */
+  /** Confirmed locations of a provider (the Browse index's `places`). Never includes unconfirmed ones. */
   placesOf?: (providerId: string) => readonly PlacedPoint[];
 }
 

@@ -19,7 +19,7 @@ export interface BrowseEntry {
   kind: Provider['kind'];
   status: Pick<Provider['status'], 'state' | 'since'>;
   modalities: Pick<Provider['modalities'], 'value'>;
-  conditions: Pick<Provider['conditions'], 'value'>;
+  conditions: Pick<Provider['conditions'], 'value' | 'other'>;
   delivery: Pick<Provider['delivery'], 'value'>;
   locations: Array<Pick<Location, 'city' | 'state' | 'confirmed'> & { label?: string }>;
   statesServed?: { value: UsState[] | null };
@@ -48,7 +48,7 @@ export function toBrowseEntry(p: Provider): BrowseEntry {
     kind: p.kind,
     status: { state: p.status.state, since: p.status.since },
     modalities: { value: p.modalities.value },
-    conditions: { value: p.conditions.value },
+    conditions: { value: p.conditions.value, other: p.conditions.other },
     delivery: { value: p.delivery.value },
     locations: p.locations.map((l) => ({
       city: l.city,

@@ -38,6 +38,7 @@ describe('manifest', () => {
     expect(m.side_panel.default_path).toBe('sidepanel.html');
     expect(m.action).toBeDefined();
     expect(m.action.default_popup).toBeUndefined();
+    expect(m.action.default_area).toBeUndefined();
   });
 
   it('Firefox asks for exactly storage and tabs, declares no data collection, and has a sidebar', () => {
@@ -49,6 +50,8 @@ describe('manifest', () => {
     expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
     expect(m.sidebar_action.default_panel).toBe('sidepanel.html');
     expect(m.browser_action).toBeDefined();
+    // In the toolbar, not inside the Extensions menu: the badge (closed, look-alike) must be seen unpinned.
+    expect(m.browser_action.default_area).toBe('navbar');
   });
 
   it('declares a Content-Security-Policy for extension pages that allows the extension itself only', () => {
