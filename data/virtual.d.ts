@@ -1,6 +1,6 @@
 declare module 'virtual:clinic-scout/match-entries' {
-  const entries: import('./match-entries').SlimEntry[];
-  export default entries;
+  const rows: import('../lib/match/slim').SlimRow[];
+  export default rows;
 }
 
 declare module 'virtual:clinic-scout/zip-table' {
@@ -11,4 +11,9 @@ declare module 'virtual:clinic-scout/zip-table' {
 declare module 'virtual:clinic-scout/placed-locations' {
   const placed: import('../scripts/geo-data').PlacedLocation[];
   export default placed;
+}
+
+declare module 'virtual:clinic-scout/dataset-meta' {
+  const meta: { count: number };
+  export default meta;
 }

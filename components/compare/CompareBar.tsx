@@ -1,9 +1,8 @@
-import type { Provider } from '@/lib/dataset/schema';
 import { LIMIT_MESSAGE, MAX_COMPARE, MIN_COMPARE } from '@/lib/compare/selection';
 
 interface Props {
   /** The chosen providers, in the order chosen. */
-  chosen: readonly Provider[];
+  chosen: ReadonlyArray<{ id: string; name: string }>;
   onCompare: () => void;
   onClear: () => void;
   /** Latest change, read out politely ("Added …", or why an add was refused). */

@@ -22,7 +22,8 @@
  */
 import { useId, useState } from 'preact/hooks';
 import { isAnswered, orphanedAnswers, progress, type ChecklistQuestion } from '@/lib/checklist/questions';
-import { ANSWER_MAX, type Answer } from '@/lib/shortlist/schema';
+import { ANSWER_MAX } from '@/lib/shortlist/limits';
+import type { Answer } from '@/lib/shortlist/schema';
 import { SourceRefs } from '@/components/common/SourceRefs';
 
 export interface ChecklistProps {

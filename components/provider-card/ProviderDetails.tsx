@@ -21,8 +21,9 @@ import { useShortlists } from '@/state/shortlists/context';
 export function ProviderDetails({ provider, actions, go }: { provider: Provider; actions?: ComponentChildren; go: (r: Route) => void }) {
   const shortlists = useShortlists();
   const general = useGeneral();
-  const providerById = useProviderLookup();
-  const nameOf = (id: string) => providerById(id)?.name;
+  // Names of the providers this one is confused with: their records only (shown once loaded).
+  const confused = useProviderLookup(provider.confusableWith.map((c) => c.id));
+  const nameOf = (id: string) => (confused.status === 'ready' ? confused.value(id)?.name : undefined);
   const savedItem = useMemo(() => {
     const list = membershipOf(shortlists, provider.id)[0];
     return list ? (shortlists.items.get(list.id) ?? []).find((i) => i.providerId === provider.id) ?? null : null;

@@ -1,12 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useRef, useState } from 'preact/hooks';
-import { UsState } from '@/lib/dataset/schema';
+import { US_STATES } from '@/lib/dataset/us-states';
 import { StorageError, toStorageError } from '@/lib/shortlist';
 import { EMPTY_CUSTOM_CLINIC, PRICE_MAX, validateCustomClinic, type CustomClinicErrors, type CustomClinicInput, type CustomClinicValues } from '@/lib/shortlist/input';
-import { NOTES_MAX, type ShortlistItem } from '@/lib/shortlist/schema';
+import { NOTES_MAX } from '@/lib/shortlist/limits';
+import type { ShortlistItem } from '@/lib/shortlist/schema';
 import { StorageNotice } from './StorageNotice';
 
-const STATES = UsState.options;
+const STATES = US_STATES;
 
 const FIELD_ORDER: Array<keyof CustomClinicValues> = ['name', 'website', 'phone', 'street', 'city', 'state', 'zip', 'consultation', 'perSession', 'notes'];
 const FIELD_LABEL: Record<keyof CustomClinicValues, string> = {

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ShortlistStore } from '@/state/shortlists/store';
 import { isItemConflict, StorageError, toStorageError } from '@/lib/shortlist';
 import { NOTES_SAVE_DELAY_MS } from '@/lib/shortlist/input';
-import { NOTES_MAX } from '@/lib/shortlist/schema';
+import { NOTES_MAX } from '@/lib/shortlist/limits';
 import { ShortlistConflict } from './ShortlistConflict';
 
 interface Props {

@@ -15,7 +15,7 @@ import { ShortlistUnreadable } from './ShortlistUnreadable';
 import { StorageNotice } from './StorageNotice';
 
 export interface ShortlistPanelProps {
-  /** Dataset lookup (the view passes data/index's); undefined means the provider left the dataset. */
+  /** Lookup over the records the view loaded (state/dataset.ts); undefined means the provider left the dataset. */
   providerById: (id: string) => Provider | undefined;
   /**
    * EXPORT / IMPORT SLOT: the export and import buttons (built separately). Shown in the menu below the

@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ShortlistStore } from '@/state/shortlists/store';
 import { StorageError, toStorageError } from '@/lib/shortlist';
 import { checkListName } from '@/lib/shortlist/input';
-import { LIST_NAME_MAX, type Shortlist } from '@/lib/shortlist/schema';
+import { LIST_NAME_MAX } from '@/lib/shortlist/limits';
+import type { Shortlist } from '@/lib/shortlist/schema';
 
 interface Props {
   lists: readonly Shortlist[];

@@ -3,7 +3,8 @@ import type { ShortlistStore } from '@/state/shortlists/store';
 import { useItemSave } from '@/state/shortlists/conflict';
 import { formatDollars } from '@/lib/format/money';
 import { parsePrice } from '@/lib/shortlist/input';
-import { QUOTE_NOTE_MAX, type Quote } from '@/lib/shortlist/schema';
+import { QUOTE_NOTE_MAX } from '@/lib/shortlist/limits';
+import type { Quote } from '@/lib/shortlist/schema';
 import { ShortlistConflict } from './ShortlistConflict';
 
 const priceText = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));

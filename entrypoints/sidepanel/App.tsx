@@ -6,12 +6,15 @@ import { isWideLayout } from '@/state/layout';
 import { fullPageUrl, useRoute } from '@/state/route';
 import { ShortlistsProvider } from '@/state/shortlists/context';
 import { useSiteState } from '@/state/site-state';
-import { BrowseView } from '@/components/browse/BrowseView';
-import { CompareView } from '@/components/compare/CompareView';
-import { PrintPage } from '@/components/export-import/PrintPage';
+import { LazyView } from '@/components/common/LazyView';
 import { ProviderView } from '@/components/provider-card/ProviderView';
-import { ShortlistView } from '@/components/shortlist/ShortlistView';
 import { SiteView } from '@/components/site/SiteView';
+
+// The panel's start-up code is the card (This site, a provider): the other views load when first shown.
+const loadBrowse = () => import('@/components/browse/BrowseView').then((m) => m.BrowseView);
+const loadShortlist = () => import('@/components/shortlist/ShortlistView').then((m) => m.ShortlistView);
+const loadCompare = () => import('@/components/compare/CompareView').then((m) => m.CompareView);
+const loadPrint = () => import('@/components/export-import/PrintPage').then((m) => m.PrintPage);
 
 const TABS: Array<{ view: Route['view']; label: string }> = [
   { view: 'site', label: 'This site' },
@@ -92,10 +95,10 @@ export function App() {
         <ErrorBoundary key={route.view} view={VIEW_NAME[route.view]}>
           {route.view === 'site' && <SiteView site={site} go={go} />}
           {route.view === 'provider' && <ProviderView id={route.id} go={go} />}
-          {route.view === 'browse' && <BrowseView go={go} />}
-          {route.view === 'shortlist' && <ShortlistView />}
-          {route.view === 'compare' && <CompareView ids={route.ids} go={go} />}
-          {route.view === 'print' && <PrintPage listId={route.listId} />}
+          {route.view === 'browse' && <LazyView name="browse" load={loadBrowse} props={{ go }} />}
+          {route.view === 'shortlist' && <LazyView name="shortlist" load={loadShortlist} props={{}} />}
+          {route.view === 'compare' && <LazyView name="compare" load={loadCompare} props={{ ids: route.ids, go }} />}
+          {route.view === 'print' && <LazyView name="print" load={loadPrint} props={{ listId: route.listId }} />}
         </ErrorBoundary>
       </main>
       <Disclaimer />

@@ -1,4 +1,5 @@
-import type { Condition, Modality, Provider, UsState } from '../dataset/schema';
+import type { BrowseEntry } from '../dataset/browse-index';
+import type { Condition, Modality, UsState } from '../dataset/schema';
 import { CONDITION_LABEL, MODALITY_LABEL } from '../format/labels';
 import { STATE_NAME, isUsState } from './states';
 
@@ -33,7 +34,7 @@ const CONDITION_WORDS: Partial<Record<Condition, string>> = {
 };
 
 /** The states a provider has a location in or serves by telehealth. */
-export function statesOf(p: Provider): ReadonlySet<UsState> {
+export function statesOf(p: BrowseEntry): ReadonlySet<UsState> {
   return new Set([...p.locations.map((l) => l.state), ...(p.statesServed?.value ?? [])]);
 }
 
@@ -42,9 +43,9 @@ interface Haystack {
   states: ReadonlySet<UsState>;
 }
 
-const haystacks = new WeakMap<Provider, Haystack>();
+const haystacks = new WeakMap<BrowseEntry, Haystack>();
 
-function haystack(p: Provider): Haystack {
+function haystack(p: BrowseEntry): Haystack {
   let h = haystacks.get(p);
   if (h === undefined) {
     const places = p.locations.flatMap((l) => [l.city ?? '', l.label ?? '']);
@@ -64,7 +65,7 @@ function haystack(p: Provider): Haystack {
  * treatments (with the words people use: "Spravato", "KAP"), the conditions it lists, and the full names of
  * the states it is in or serves.
  */
-export function searchText(p: Provider): string {
+export function searchText(p: BrowseEntry): string {
   return haystack(p).text;
 }
 
@@ -73,7 +74,7 @@ export function searchText(p: Provider): string {
  * is a state code ("CO", "ny") means that state: the provider is in it or serves it, or the word stands alone
  * in its text ("Ketamine Clinics LA"). An empty query matches all.
  */
-export function matchesQuery(p: Provider, query: string): boolean {
+export function matchesQuery(p: BrowseEntry, query: string): boolean {
   const words = normalise(query).split(' ').filter(Boolean);
   if (words.length === 0) return true;
   const { text, states } = haystack(p);

@@ -1,9 +1,11 @@
 // What the user types into the shortlist forms, checked before anything is saved: prices, list names, web
 // addresses and the "Add a clinic yourself" form. Each check returns what to save or a message in the user's
 // words. The field limits come from the schema (./schema.ts), so a value that passes here always validates there.
-import { UsState } from '../dataset/schema';
+import type { UsState } from '../dataset/schema';
+import { isListedState } from '../dataset/us-states';
 import { phoneText } from '../extract/parse';
-import { CITY_MAX, CLINIC_NAME_MAX, LIST_NAME_MAX, NOTES_MAX, STREET_MAX, type CustomClinic, type Quote } from './schema';
+import { CITY_MAX, CLINIC_NAME_MAX, LIST_NAME_MAX, NOTES_MAX, STREET_MAX } from './limits';
+import type { CustomClinic, Quote } from './schema';
 
 /** Notes are saved this long after the user stops typing (and when the field loses focus). */
 export const NOTES_SAVE_DELAY_MS = 500;
@@ -100,7 +102,7 @@ export function validateCustomClinic(v: CustomClinicValues): { ok: true; value: 
   const city = v.city.trim();
   if (city.length > CITY_MAX) errors.city = `Keep the city to ${CITY_MAX} characters or fewer (it has ${city.length}).`;
 
-  const state = v.state === '' ? null : UsState.safeParse(v.state).success ? (v.state as UsState) : undefined;
+  const state = v.state === '' ? null : isListedState(v.state) ? (v.state as UsState) : undefined;
   if (state === undefined) errors.state = 'Choose a state from the list, or leave it empty.';
 
   const consultation = parsePrice(v.consultation);

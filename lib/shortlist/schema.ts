@@ -2,16 +2,10 @@ import { z } from '../zod';
 import { HttpUrl, UsState } from '../dataset/schema';
 import { SiteRead } from '../extract/saved';
 
-// Limits written once: the schemas below enforce them, and the forms (lib/shortlist/input.ts, components/shortlist)
-// import them to check and say so before saving.
-export const NOTES_MAX = 100_000;
-export const LIST_NAME_MAX = 200;
-export const CLINIC_NAME_MAX = 200;
-export const CITY_MAX = 100;
-export const QUOTE_NOTE_MAX = 2000;
-export const ANSWER_MAX = 10_000;
-export const PHONE_MAX = 30;
-export const STREET_MAX = 200;
+import { ANSWER_MAX, CITY_MAX, CLINIC_NAME_MAX, LIST_NAME_MAX, NOTES_MAX, PHONE_MAX, QUOTE_NOTE_MAX, STREET_MAX } from './limits';
+
+// The limits live in ./limits.ts (no zod there); re-exported for code that already imports the schemas.
+export { ANSWER_MAX, CITY_MAX, CLINIC_NAME_MAX, LIST_NAME_MAX, NOTES_MAX, PHONE_MAX, QUOTE_NOTE_MAX, STREET_MAX };
 
 /** Where the user is with a clinic. */
 export const ItemStatus = z.enum(['considering', 'contacted', 'consultation-booked', 'ruled-out']);

@@ -63,6 +63,11 @@ async function focusOutline(page: Page): Promise<string> {
 
 
 const resultNames = (page: Page) => page.locator('.results .result__name').allInnerTexts();
+/** Browse renders 100 results at a time: show them all before reading the whole list. */
+async function showAll(page: Page) {
+  const more = page.getByRole('button', { name: 'Show all' });
+  if (await more.count()) await more.click();
+}
 const selection = (page: Page) => page.evaluate(async () => (await chrome.storage.session.get('compareSelection')).compareSelection);
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
@@ -90,6 +95,7 @@ describe('browse and compare in real Chromium', () => {
     const count = await waitForText(panel, '.browse__count', `${atHome.length} ${atHome.length === 1 ? 'provider matches' : 'providers match'}`);
     assert.match(count, new RegExp(`of ${all.length}\\)`));
     assert.equal(await panel.locator('.browse__count').getAttribute('aria-live'), 'polite');
+    await showAll(panel);
     assert.deepEqual(await resultNames(panel), atHome);
     assert.ok(await noSideScroll(panel), 'readable at 360 px without sideways scrolling');
 
@@ -188,6 +194,7 @@ describe('browse and compare in real Chromium', () => {
       await browse.getByRole('heading', { level: 2, name: 'Browse providers' }).waitFor();
       await browse.locator('details.filters summary').click();
       await browse.getByRole('button', { name: 'Show closed providers' }).click();
+      await showAll(browse);
       await browse.getByRole('heading', { level: 3, name: kwc.name }).waitFor();
       assert.match(await browse.locator('.result', { hasText: kwc.name }).innerText(), /Closed since 10 Mar 2023/);
       assert.deepEqual(await axeViolations(browse), [], `axe: Browse (${colorScheme})`);

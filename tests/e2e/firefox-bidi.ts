@@ -538,6 +538,9 @@ export interface SidebarPage {
   shortlistTitle: string | null;
   /** The items the Shortlist view lists, in order. */
   shortlistItems: SidebarShortlistItem[];
+  /** Browse's results count line ("12 providers match (of 128).") and the result names shown, in order. */
+  browseCount: string | null;
+  resultNames: string[];
   /** What `readSidebar(…, { action })` did before reading, when an action was asked for. */
   action?: { ok: boolean; detail: string };
 }
@@ -726,6 +729,8 @@ const SIDEBAR_FRAME_SCRIPT = `
       onShortlist: onShortlist ? norm(spoken(onShortlist)) : null,
       shortlistTitle: one("#shortlist-title"),
       shortlistItems: items,
+      browseCount: one(".browse__count"),
+      resultNames: Array.from(doc.querySelectorAll(".results .result__name"), text),
       ...(action ? { action } : {}),
     });
   } catch (e) {

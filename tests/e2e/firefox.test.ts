@@ -3,7 +3,7 @@
 // and the shortlist (IndexedDB, opened by the sidebar page) keeps an item and its note across a reload.
 // Stock /usr/bin/firefox-esr over WebDriver BiDi (see firefox-bidi.ts); needs `wxt build -b firefox`.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -30,12 +30,19 @@ import {
   type SidebarView,
 } from './firefox-bidi';
 import { startFixtureServer } from './fixture-server';
+import type { Provider } from '../../lib/dataset/schema';
+import { DEFAULT_FILTERS, filterProviders } from '../../lib/browse/filters';
 
 const EXTENSION_DIR = new URL('../../.output/firefox-mv2', import.meta.url).pathname;
 const PROVIDER_HOST = 'www.mindbloom.com';
 const OTHER_HOST = 'www.example-news.com';
 const OTHER_PATH = '/ketamine-clinics-review';
 const PROVIDER_NAME = 'Mindbloom';
+/** The real dataset, for what Browse should show (lib/browse decides; the sidebar must agree). */
+const ALL = readdirSync(new URL('../../data/providers/', import.meta.url))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(new URL(`../../data/providers/${f}`, import.meta.url), 'utf8')) as Provider);
+const QUERY = 'denver';
 const NOT_LISTED = "This site is not in Clinic Scout's list";
 /** The list the first "Add to shortlist" creates. */
 const DEFAULT_LIST = 'My shortlist';
@@ -418,6 +425,20 @@ describe('Firefox: the build installs in headless Firefox ESR, its background re
     // No errors from the sidebar (either load), the background or any other add-on page during all this.
     assert.deepEqual(view.page!.consoleErrors, [], 'console.error calls of the sidebar and background pages');
     assert.deepEqual((await read()).errors, [], 'script errors of the add-on pages');
+  });
+
+  it('Browse in the sidebar loads the packaged index, and a search narrows the results', async () => {
+    needSidebar();
+    await act('clicking the nav link "Browse" in the sidebar', { do: 'click', target: { role: 'link', name: 'Browse' } });
+    const shown = filterProviders(ALL, DEFAULT_FILTERS).length;
+    let view = await sidebarUntil(`Browse to list ${shown} providers`, (v) => v.page?.browseCount === `${shown} providers.` && v.page.resultNames.length > 0);
+    await act(`searching for "${QUERY}" in the sidebar`, { do: 'fill', target: { role: 'textbox', name: 'Search by name or city' }, value: QUERY });
+    const matching = filterProviders(ALL, { ...DEFAULT_FILTERS, query: QUERY }).map((p) => p.name);
+    assert.ok(matching.length > 0 && matching.length < shown);
+    const want = `${matching.length} ${matching.length === 1 ? 'provider matches' : 'providers match'} (of ${ALL.length}).`;
+    view = await sidebarUntil(`the count to read "${want}"`, (v) => v.page?.browseCount === want);
+    assert.deepEqual([...view.page!.resultNames].sort(), [...matching].sort());
+    assert.deepEqual(view.page!.consoleErrors, []);
   });
 
   it('closes the sidebar', async () => {

@@ -115,7 +115,9 @@ describe('near me in real Chromium', () => {
     );
     const first = panel.locator('.results .result').first();
     assert.equal(await first.locator('.result__near').innerText(), distance);
-    // Providers without a confirmed location are last and say so.
+    // Providers without a confirmed location are last and say so (Browse shows 100 at a time).
+    const more = panel.getByRole('button', { name: 'Show all' });
+    if (await more.count()) await more.click();
     const last = panel.locator('.results .result').last();
     assert.match(await last.locator('.result__near').innerText(), /location not confirmed|no confirmed location|distance unknown|Serves NM|Not listed for NM|States served not published/);
     const names = await resultNames(panel);

@@ -339,7 +339,7 @@ describe("mounted in the Shortlist view's export/import slot", () => {
     const d = captureDownloads();
     render(
       <ShortlistsProvider open={() => openShortlistDb({ indexedDB: factory, channelName })} channelName={channelName} requestPersistence={async () => true}>
-        <ShortlistPanel providerById={providerById} exportImport={<ShortlistExportImport />} />
+        <ShortlistPanel providerById={providerById} exportImport={<ShortlistExportImport providerById={providerById} />} />
       </ShortlistsProvider>,
     );
     const slot = await waitFor(() => {
