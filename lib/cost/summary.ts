@@ -32,7 +32,7 @@ export function basisWords(plan: CostPlan): string {
   return words.length <= 1 ? (words[0] ?? BASIS_WORDS.unknown) : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
-/** "6-session series, 1 maintenance session a month for 11 months". */
+/** "6-session initial series, no maintenance" or "…, 1 maintenance session a month for 11 months". */
 export function settingsWords(plan: CostPlan): string {
   const s = plan.settings;
   const series = `${s.initialSessions}-session initial series`;
@@ -41,15 +41,21 @@ export function settingsWords(plan: CostPlan): string {
 }
 
 /**
- * "First year: $7,900–$9,600; then $450–$550 a month." With a tax rate set, a second sentence:
+ * The initial series first, in the words people use: "Consultation and 6 sessions: $2,650–$5,190."
+ * With maintenance turned on, the first year follows: "With maintenance, first year: $7,900–$9,600; then
+ * $450–$550 a month." With a tax rate set, the HSA/FSA figure of the last total:
  * "Paying with HSA/FSA money at 25%: about $5,925–$7,200, then $338–$413 a month."
  */
 export function headline(plan: CostPlan): string {
-  const { firstYear, perMonthAfter } = plan.lines;
-  let text = `${firstYear.label}: ${formatMaybeRange(firstYear.range)}; then ${formatMaybeRange(perMonthAfter.range, 'an unknown amount')} a month.`;
-  if (plan.hsa && firstYear.hsa) {
-    const monthly = perMonthAfter.hsa && perMonthAfter.hsa.high > 0 ? `, then ${formatRange(perMonthAfter.hsa)} a month` : '';
-    text += ` Paying with HSA/FSA money at ${plan.hsa.taxRate}%: about ${formatRange(firstYear.hsa)}${monthly}.`;
+  const { firstSeries, firstYear, perMonthAfter } = plan.lines;
+  let text = `${firstSeries.label}: ${formatMaybeRange(firstSeries.range)}.`;
+  if (plan.settings.maintenance) {
+    text += ` With maintenance, ${firstYear.label.charAt(0).toLowerCase()}${firstYear.label.slice(1)}: ${formatMaybeRange(firstYear.range)}; then ${formatMaybeRange(perMonthAfter.range, 'an unknown amount')} a month.`;
+  }
+  const total = plan.settings.maintenance ? firstYear : firstSeries;
+  if (plan.hsa && total.hsa) {
+    const monthly = plan.settings.maintenance && perMonthAfter.hsa && perMonthAfter.hsa.high > 0 ? `, then ${formatRange(perMonthAfter.hsa)} a month` : '';
+    text += ` Paying with HSA/FSA money at ${plan.hsa.taxRate}%: about ${formatRange(total.hsa)}${monthly}.`;
   }
   return text;
 }
