@@ -3,7 +3,8 @@
  * Pure: no DOM, no storage. Every figure comes from the plan; nothing here computes a new one.
  */
 import { ESTIMATE_CAPTION, formatMaybeRange, formatRange } from '../format/money';
-import type { CostPlan, LineBasis, PlanLine } from './plan';
+import type { Source } from '../dataset/schema';
+import { visibleLines, type CostPlan, type LineBasis, type PlanLine } from './plan';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -71,4 +72,27 @@ export function costSummaryLine(plan: CostPlan): string {
   if (plan.spravato?.applies) parts.push(`Spravato through insurance: out of pocket ${plan.spravato.outOfPocketText}.`);
   parts.push(ESTIMATE_CAPTION);
   return parts.join(' ');
+}
+
+/** Sources grouped by what they back, for a "Sources (n)" toggle. */
+export interface SourceGroupData {
+  label: string;
+  sources: readonly Source[];
+}
+
+/**
+ * The sources of every figure the plan shows, by line ("Initial series", "Per session", …), then the
+ * Spravato statements and the financing notes; anything else the plan used (e.g. HSA/FSA) last.
+ */
+export function planSourceGroups(plan: CostPlan, financing: ReadonlyArray<{ sources: readonly Source[] }> = []): SourceGroupData[] {
+  const groups: SourceGroupData[] = [
+    { label: 'Initial series', sources: plan.series.sources },
+    ...visibleLines(plan).map((id) => ({ label: plan.lines[id].label, sources: plan.lines[id].sources })),
+    ...(plan.spravato?.applies ? [{ label: 'Spravato through insurance', sources: plan.spravato.sources }] : []),
+    ...financing.map((f) => ({ label: 'Paying over time', sources: f.sources })),
+  ];
+  const seen = new Set(groups.flatMap((g) => g.sources.map((s) => s.url)));
+  const rest = plan.sources.filter((s) => !seen.has(s.url));
+  if (rest.length > 0) groups.push({ label: plan.hsa ? 'HSA/FSA' : 'Other figures', sources: rest });
+  return groups;
 }
