@@ -24,7 +24,7 @@ import {
   type ImportStep,
   type ImportSummary,
 } from '@/lib/export/import-steps';
-import { toStorageError } from '@/lib/shortlist';
+import { RecordsChangedError, toStorageError } from '@/lib/shortlist';
 import { ShortlistStoreContext } from '@/state/shortlists/context';
 import type { ShortlistStore } from '@/state/shortlists/store';
 import { ImportActions } from './ImportActions';
@@ -140,8 +140,13 @@ export function ImportDialog({ store: given, onImported, label = 'Import backup 
         setStep(previewStep(step.fileName, step.data, now, true));
         return;
       }
-      await store.importRecords(records);
+      // The check and the write are one transaction: a change made after the re-read above is caught too.
+      await store.importRecords(records, { unchangedSince: step.existing });
     } catch (err) {
+      if (err instanceof RecordsChangedError) {
+        setStep(previewStep(step.fileName, step.data, err.current, true));
+        return;
+      }
       setStep({ kind: 'failed', message: toStorageError(err).message });
       return;
     }

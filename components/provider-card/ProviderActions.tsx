@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { CompareToggle } from '@/components/compare/CompareToggle';
 import { ShortlistAdd } from '@/components/shortlist/ShortlistAdd';
 import type { Provider } from '@/lib/dataset/schema';
-import { providerWebsite } from '@/lib/dataset/website';
+import { datasetWebsite } from '@/lib/format/links';
 import type { Route } from '@/lib/route';
 import { membershipOf } from '@/state/shortlists/store';
 import { useShortlists } from '@/state/shortlists/context';
@@ -41,7 +41,7 @@ export function ProviderActions({ provider, incognito, go }: { provider: Provide
       }}
     >
       <ShortlistAdd
-        provider={{ id: provider.id, name: provider.name, website: providerWebsite(provider) }}
+        provider={{ id: provider.id, name: provider.name, website: datasetWebsite(provider) }}
         incognito={incognito}
         onOpenList={() => go({ view: 'shortlist' })}
       />

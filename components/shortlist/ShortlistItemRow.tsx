@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useShortlistStore } from '@/state/shortlists/context';
 import type { Provider } from '@/lib/dataset/schema';
 import { ITEM_STATUS_LABEL } from '@/lib/format/labels';
-import { safeHref, siteName } from '@/lib/format/links';
+import { itemWebsite, safeHref, siteName } from '@/lib/format/links';
 import { itemName } from '@/lib/shortlist/records';
 import { StorageError, toStorageError } from '@/lib/shortlist';
 import type { ItemStatus, ShortlistItem } from '@/lib/shortlist/schema';
@@ -46,7 +46,7 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
   const name = itemName(item, provider);
   const custom = item.custom;
   const gone = item.providerId !== null && provider === undefined;
-  const website = safeHref(custom?.website ?? item.snapshot.website);
+  const website = safeHref(itemWebsite(item, provider)); // dataset providers: the dataset's address only
   const place = custom ? [custom.city, custom.state].filter(Boolean).join(', ') : '';
   const first = index === 0;
   const last = index === count - 1;

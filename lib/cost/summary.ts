@@ -49,9 +49,9 @@ export function settingsWords(plan: CostPlan): string {
  */
 export function headline(plan: CostPlan): string {
   const { firstSeries, firstYear, perMonthAfter } = plan.lines;
-  let text = `${firstSeries.label}: ${formatMaybeRange(firstSeries.range)}.`;
+  let text = `${firstSeries.name}: ${formatMaybeRange(firstSeries.range)}.`;
   if (plan.settings.maintenance) {
-    text += ` With maintenance, ${firstYear.label.charAt(0).toLowerCase()}${firstYear.label.slice(1)}: ${formatMaybeRange(firstYear.range)}; then ${formatMaybeRange(perMonthAfter.range, 'an unknown amount')} a month.`;
+    text += ` With maintenance, ${firstYear.name.charAt(0).toLowerCase()}${firstYear.name.slice(1)}: ${formatMaybeRange(firstYear.range)}; then ${formatMaybeRange(perMonthAfter.range, 'an unknown amount')} a month.`;
   }
   const total = plan.settings.maintenance ? firstYear : firstSeries;
   if (plan.hsa && total.hsa) {

@@ -1,4 +1,4 @@
-// CSV export: RFC 4180 (CRLF line ends, fields quoted when they hold a comma, quote, CR or LF, inner
+// CSV export: RFC 4180 (CRLF line ends, fields quoted when they hold a comma, semicolon, tab, quote, CR or LF, inner
 // quotes doubled), UTF-8 with a BOM so Excel reads the accents and emoji, one header row, one row per item.
 // The columns are one spec, CSV_COLUMN_SPEC: {id, label, cell} per column (like lib/compare/rows.ts).
 // Cells a spreadsheet would run as a formula are neutralised as OWASP recommends: prefixed with ' and quoted.
@@ -11,14 +11,32 @@ const CRLF = '\r\n';
 
 /** First characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula (incl. full-width forms). */
 const FORMULA_START = /^\s*[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+/**
+ * A formula trigger right after a character that some spreadsheet may split cells or rows on: `,`
+ * (RFC 4180), `;` (Excel in many European locales), tab (TSV, paste), CR/LF (rows). Spreadsheets that
+ * honour quotes never split a quoted cell, but an import with the text qualifier off does, so each
+ * piece that could become a cell is neutralised too: `x;=1+1;` is written as `"x;'=1+1;"`.
+ */
+const INNER_FORMULA = /([,;\t\r\n])( *)(?=[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g;
+/** Characters that force quoting: the separators above, the quote itself. */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
-/** One CSV field: neutralised if it could run as a formula, quoted when needed. */
+/** Text as a spreadsheet must show it: a leading ' before the cell and before every piece that could run as a formula. */
+export function neutraliseFormulas(s: string): string {
+  const inner = s.replace(INNER_FORMULA, "$1'$2");
+  return FORMULA_START.test(s) ? `'${inner}` : inner;
+}
+
+/**
+ * One CSV field. Text is neutralised (see neutraliseFormulas) and quoted when it holds a comma,
+ * semicolon, tab, quote, CR or LF or was neutralised, so it stays one cell whichever of `,` `;` or tab
+ * the spreadsheet splits on. Numbers are written as plain numbers.
+ */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let s = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(s)) return `"'${s.replace(/"/g, '""')}"`;
-  if (/[",\r\n]/.test(s)) s = `"${s.replace(/"/g, '""')}"`;
-  return s;
+  if (typeof value !== 'string') return String(value);
+  const s = neutraliseFormulas(value);
+  return s !== value || NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function csvRow(cells: readonly (string | number | null | undefined)[]): string {

@@ -64,6 +64,17 @@ export const ShortlistItem = z.object({
   updatedAt: z.number().int().nonnegative(),
 });
 
+/**
+ * An item as the database keeps it (schema version 2 on): the model plus `revision`, which starts at 1
+ * and goes up by one with every change to what the user wrote (notes, status, quote, answers, plan) and
+ * every import over it, but not with moves. Writers of user text pass the revision they read; see
+ * ShortlistDb.updateItem. The revision is storage bookkeeping: exports never include it.
+ */
+export const StoredShortlistItem = ShortlistItem.extend({ revision: z.number().int().nonnegative() });
+
+/** What reads accept: a record written before version 2 that somehow has no revision reads as revision 0. */
+export const StoredShortlistItemRead = ShortlistItem.extend({ revision: z.number().int().nonnegative().default(0) });
+
 export const Shortlist = z.object({
   id: z.string().min(1).max(100),
   name: z.string().trim().min(1).max(LIST_NAME_MAX),
@@ -80,3 +91,4 @@ export type Answer = z.infer<typeof Answer>;
 export type PlanOptions = z.infer<typeof PlanOptions>;
 export type ShortlistItem = z.infer<typeof ShortlistItem>;
 export type Shortlist = z.infer<typeof Shortlist>;
+export type StoredShortlistItem = z.infer<typeof StoredShortlistItem>;

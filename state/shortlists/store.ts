@@ -13,6 +13,7 @@ import {
   type ItemPatch,
   type ShortlistDb,
   type WriteAllInput,
+  type WriteAllOptions,
 } from '@/lib/shortlist';
 import type { CustomClinicInput } from '@/lib/shortlist/input';
 import { readSavedRecords, type Records, type SavedRecords } from '@/lib/shortlist/records';
@@ -396,8 +397,8 @@ export class ShortlistStore {
   }
 
   /** Writes an import's records (lib/export applyImportChoices) in one all-or-nothing transaction. */
-  importRecords(records: WriteAllInput): Promise<{ shortlists: number; items: number }> {
-    return this.#write((db) => db.writeAll(records));
+  importRecords(records: WriteAllInput, options?: WriteAllOptions): Promise<{ shortlists: number; items: number }> {
+    return this.#write((db) => db.writeAll(records, options));
   }
 
   /**

