@@ -2,7 +2,8 @@
  * The answer on the first screen (a label in the manner of NewsGuard's: one compact block, sources one tap
  * away): status first when the provider cannot simply be booked, what and where, the price per session or
  * "Not published", the initial-series estimate, insurance, HSA/FSA, CareCredit, the shortlist and compare
- * actions, and jump links to the card's sections.
+ * actions, and jump links to the card's sections. A closed or acquired provider shows what happened, where it
+ * was and links to open providers in its states instead of prices, an estimate and payment facts.
  *
  *   CardSummary({ provider, plan, actions?, onJump, onBrowseState?, today })
  *
@@ -12,10 +13,10 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { CostPlan } from '@/lib/cost/plan';
-import type { Provider, UsState } from '@/lib/dataset/schema';
+import type { Provider, Source, UsState } from '@/lib/dataset/schema';
 import { formatDate } from '@/lib/format/dates';
 import { INSURANCE_LABEL, MODALITY_LABEL, STATUS_LABEL, TRI_LABEL } from '@/lib/format/labels';
-import { ESTIMATE_CAPTION, formatMaybeRange, formatRange } from '@/lib/format/money';
+import { ESTIMATE_CAPTION, formatDollars, formatMaybeRange, formatRange } from '@/lib/format/money';
 import { STATE_NAME } from '@/lib/browse/states';
 import { Glossed } from './Glossed';
 import { SectionSources, type SourceGroup } from './SectionSources';
@@ -27,6 +28,9 @@ interface Props {
   actions?: ComponentChildren;
   onJump: (id: string) => void;
   onBrowseState?: (state: UsState) => void;
+  /** The Spravato savings programme's medication cost per treatment (general.json), for providers offering Spravato. */
+  spravatoSavings?: number | null;
+  spravatoSavingsSources?: readonly Source[];
   today: Date;
   /** The sections the card has, in order, for the jump links: [id, label]. */
   sections: ReadonlyArray<readonly [string, string]>;
@@ -71,8 +75,23 @@ function Where({ p }: { p: Provider }) {
   );
 }
 
-function PerSession({ plan, p }: { plan: CostPlan | null; p: Provider }) {
+function PerSession({ plan, spravatoSavings }: { plan: CostPlan | null; spravatoSavings: number | null }) {
   const line = plan?.lines.perSession;
+  if (line && line.range && plan?.spravato?.applies && line.basis === 'published') {
+    return (
+      <>
+        {formatRange(line.range)} <span class="summary__aside">for the medication with the savings programme, plus the clinic's fees</span>
+      </>
+    );
+  }
+  // Where the manufacturer's sourced programme figure applies, it is said here too (the option is in Costs).
+  const savings =
+    spravatoSavings !== null && plan && !plan.spravato?.applies ? (
+      <span class="summary__aside summary__savings">
+        {' '}
+        With commercial insurance, the savings programme: {formatDollars(spravatoSavings)} per treatment for the medication.
+      </span>
+    ) : null;
   if (line && line.range && (line.basis === 'published' || line.basis === 'quote')) {
     return (
       <>
@@ -80,12 +99,16 @@ function PerSession({ plan, p }: { plan: CostPlan | null; p: Provider }) {
         {line.basis === 'quote' && <span class="tag tag--ok">your quote</span>}
         {line.thirdParty && <span class="tag tag--warn">third-party figure</span>}
         {line.fromPackage && <span class="summary__aside"> (from a package price)</span>}
+        {savings}
       </>
     );
   }
-  // Closed or acquired (no plan): the clinic's own figures, if any, are in Costs.
-  const published = p.prices.some((x) => x.kind === 'session' || x.kind === 'package');
-  return <Unknown>{published && !plan ? 'See Costs' : 'Not published'}</Unknown>;
+  return (
+    <>
+      <Unknown>Not published</Unknown>
+      {savings}
+    </>
+  );
 }
 
 function FirstSeries({ plan }: { plan: CostPlan }) {
@@ -127,7 +150,7 @@ function Row({ label, children }: { label: string; children: ComponentChildren }
   );
 }
 
-export function CardSummary({ provider: p, plan, actions, onJump, onBrowseState, today, sections }: Props) {
+export function CardSummary({ provider: p, plan, actions, onJump, onBrowseState, spravatoSavings = null, spravatoSavingsSources = [], today, sections }: Props) {
   const { status } = p;
   // Closed or acquired: what happened and where to look, instead of an estimate.
   const gone = status.state === 'closed' || status.state === 'acquired';
@@ -142,6 +165,7 @@ export function CardSummary({ provider: p, plan, actions, onJump, onBrowseState,
     { label: 'What', sources: p.modalities.sources },
     { label: 'Where', sources: [...p.delivery.sources, ...p.locations.flatMap((l) => l.sources), ...(p.statesServed?.sources ?? [])] },
     { label: 'Per session', sources: plan && plan.lines.perSession.basis === 'published' ? plan.lines.perSession.sources : [] },
+    ...(spravatoSavings !== null && p.modalities.value.includes('esketamine-nasal') ? [{ label: 'Spravato savings programme', sources: spravatoSavingsSources }] : []),
     { label: 'Initial series', sources: plan ? [...plan.series.sources, ...plan.lines.firstSeries.sources] : [] },
     { label: 'Insurance', sources: p.insurance.sources },
     { label: 'HSA/FSA and CareCredit', sources: p.financing.sources },
@@ -187,23 +211,27 @@ export function CardSummary({ provider: p, plan, actions, onJump, onBrowseState,
         <Row label="Where">
           <Where p={p} />
         </Row>
-        <Row label="Per session">
-          <PerSession plan={plan} p={p} />
-        </Row>
-        {plan && (
-          <Row label="First series">
-            <FirstSeries plan={plan} />
-          </Row>
+        {!gone && (
+          <>
+            <Row label="Per session">
+              <PerSession plan={plan} spravatoSavings={p.modalities.value.includes('esketamine-nasal') && p.insurance.accepted !== 'no' ? spravatoSavings : null} />
+            </Row>
+            {plan && (
+              <Row label="First series">
+                <FirstSeries plan={plan} />
+              </Row>
+            )}
+            <Row label="Insurance">
+              {INSURANCE_LABEL[p.insurance.accepted]}
+              {p.insurance.accepted !== 'unknown' && p.insurance.medicare === 'yes' && <span class="summary__aside"> · Medicare: yes</span>}
+            </Row>
+            <Row label="HSA/FSA">
+              {TRI_LABEL[p.financing.hsaFsa]}
+              <span class="summary__aside"> · CareCredit: </span>
+              {TRI_LABEL[p.financing.careCredit]}
+            </Row>
+          </>
         )}
-        <Row label="Insurance">
-          {INSURANCE_LABEL[p.insurance.accepted]}
-          {p.insurance.accepted !== 'unknown' && p.insurance.medicare === 'yes' && <span class="summary__aside"> · Medicare: yes</span>}
-        </Row>
-        <Row label="HSA/FSA">
-          {TRI_LABEL[p.financing.hsaFsa]}
-          <span class="summary__aside"> · CareCredit: </span>
-          {TRI_LABEL[p.financing.careCredit]}
-        </Row>
       </dl>
       {actions && <div class="summary__actions">{actions}</div>}
       <SectionSources groups={groups} today={today} />

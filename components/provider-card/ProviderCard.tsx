@@ -40,6 +40,8 @@ interface Props {
   beforeYouStart?: ComponentChildren;
   /** For a closed or acquired provider: open Browse filtered to one of its states. */
   onBrowseState?: (state: UsState) => void;
+  /** The Spravato savings programme's statement (general.json), said in the summary of providers offering Spravato. */
+  spravatoSavings?: { perTreatment: number | null; sources: readonly Source[] };
 }
 
 const list = (items: string[]) => (items.length ? items.join(', ') : null);
@@ -88,6 +90,7 @@ export function ProviderCard({
   checklist,
   beforeYouStart,
   onBrowseState,
+  spravatoSavings,
 }: Props) {
   const modalities = list(p.modalities.value.map((m) => MODALITY_LABEL[m]));
   const conditions = list([...p.conditions.value.map((c) => CONDITION_LABEL[c]), ...p.conditions.other]);
@@ -114,7 +117,17 @@ export function ProviderCard({
         </h2>
         {p.aka.length > 0 && <p class="card__aka">Also known as {p.aka.join(', ')}</p>}
       </header>
-      <CardSummary provider={p} plan={plan} actions={actions} onJump={jumpTo} onBrowseState={onBrowseState} today={today} sections={sections} />
+      <CardSummary
+        provider={p}
+        plan={plan}
+        actions={actions}
+        onJump={jumpTo}
+        onBrowseState={onBrowseState}
+        spravatoSavings={spravatoSavings?.perTreatment ?? null}
+        spravatoSavingsSources={spravatoSavings?.sources ?? []}
+        today={today}
+        sections={sections}
+      />
 
       {p.confusableWith.map((c) => (
         <div class="notice notice--warn card__confusable" key={c.id}>

@@ -6,7 +6,7 @@ import { CostEstimate } from '@/components/cost/CostEstimate';
 import { ProviderCard } from './ProviderCard';
 import { useGeneral, useProviderLookup } from '@/state/dataset';
 import { questionsFor } from '@/lib/checklist/questions';
-import { estimatePlan } from '@/lib/cost/plan';
+import { estimatePlan, spravatoSavingsPerTreatment } from '@/lib/cost/plan';
 import { DEFAULT_FILTERS } from '@/lib/browse/filters';
 import type { Provider, UsState } from '@/lib/dataset/schema';
 import type { Route } from '@/lib/route';
@@ -52,6 +52,7 @@ export function ProviderDetails({ provider, actions, go }: { provider: Provider;
       actions={actions}
       plan={costPlan}
       onBrowseState={browseState}
+      spravatoSavings={{ perTreatment: spravatoSavingsPerTreatment(general), sources: general.spravato.savingsProgramme.sources }}
       estimate={
         gone ? undefined : (
           <CostEstimate

@@ -85,8 +85,8 @@ describe('ProviderCard summary', () => {
     expect(summary().firstElementChild?.nextElementSibling).toBe(alert);
     fireEvent.click(within(alert).getByRole('button', { name: 'Browse open providers in Illinois' }));
     expect(onBrowseState).toHaveBeenCalledWith('IL');
-    expect(rows()['First series']).toBeUndefined();
-    expect(rows()['Per session']).toBe('Not published');
+    // Where it was, not what it charged.
+    expect(Object.keys(rows())).toEqual(['What', 'Where']);
     expect(screen.queryByText(/Estimate — confirm/)).toBeNull();
   });
 
@@ -118,6 +118,18 @@ describe('ProviderCard summary', () => {
     // The location list names the state once.
     expect(screen.getByText('Albuquerque, NM (inferred from the area code)')).toBeTruthy();
     expect(document.body.textContent).not.toContain('code), NM');
+  });
+
+  it('a Spravato provider states the savings programme\'s sourced figure, and with the option on the price is the medication\'s', () => {
+    const p = makeProvider({ modalities: { value: ['esketamine-nasal'], sources: [] }, insurance: { ...makeProvider().insurance, accepted: 'yes' } });
+    const savings = { perTreatment: 10, sources: [{ url: 'https://example.com/savings', date: null }] };
+    const { unmount } = render(<ProviderCard provider={p} nameOf={nameOf} today={today} plan={estimatePlan(p, general, null, null)} spravatoSavings={savings} />);
+    expect(rows()['Per session']).toBe('$450–$550 With commercial insurance, the savings programme: $10 per treatment for the medication.');
+    unmount();
+    const withFigure = { ...general, spravato: { ...general.spravato, savingsProgramme: { text: 'It lowers the medication to $10 per treatment.', sources: savings.sources } } };
+    const on = estimatePlan(p, withFigure, { initialSessions: null, maintenancePerMonth: null, maintenanceMonths: null, hsaTaxRate: null, spravatoInsurance: true }, null);
+    render(<ProviderCard provider={p} nameOf={nameOf} today={today} plan={on} spravatoSavings={savings} />);
+    expect(rows()['Per session']).toBe("$10 for the medication with the savings programme, plus the clinic's fees");
   });
 
   it('keeps sources behind one "Sources (n)" toggle per section, closed until asked', () => {
