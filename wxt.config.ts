@@ -56,8 +56,14 @@ export default defineConfig({
     name: '__MSG_extName__',
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
-    permissions: browser === 'firefox' ? ['storage', 'tabs'] : ['storage', 'tabs', 'sidePanel'],
-    action: { default_title: 'Clinic Scout', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
+    // "Save this site" (issue 16): `scripting` to run the page reader, and any http(s) site as an OPTIONAL host
+    // permission, requested for one origin at a time when the user clicks, and removed again after reading.
+    permissions: browser === 'firefox' ? ['storage', 'tabs', 'scripting'] : ['storage', 'tabs', 'sidePanel', 'scripting'],
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
+    // Firefox: the button sits in the toolbar (not inside the Extensions menu), so the badge is seen.
+    action: { default_title: 'Clinic Scout', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' }, ...(browser === 'firefox' ? { default_area: 'navbar' } : {}) },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

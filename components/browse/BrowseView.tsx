@@ -17,12 +17,12 @@ import {
   withoutFilter,
   type BrowseFilters as Filters,
 } from '@/lib/browse/filters';
-import { DEFAULT_SORT, SORT_OPTIONS, sortProviders, type SortContext, type SortOption } from '@/lib/browse/sort';
+import { SORT_BY_DISTANCE, SORT_OPTIONS, sortProviders, type SortContext, type SortOption } from '@/lib/browse/sort';
 import { LIMIT_MESSAGE, MAX_COMPARE } from '@/lib/compare/selection';
 import type { Route } from '@/lib/route';
 import { useCompareSelection } from '@/state/compare-selection';
 import { placedLocations, useProviderList, useProviderLookup } from '@/state/dataset';
-import { rememberSearch, rememberedSearch } from '@/state/browse-search';
+import { rememberSearch, rememberedSearch, useBrowseSort } from '@/state/browse-search';
 import { useHomeLocation, type ZipLookup } from '@/state/home-location';
 
 const NO_CONTEXT: SortContext = {};
@@ -65,7 +65,7 @@ export function BrowseView({ go, providers: given, sortOptions = SORT_OPTIONS, s
   const providerById = useProviderLookup();
   const providers = given ?? bundled;
   const [filters, setFiltersState] = useState<Filters>(() => rememberedSearch().filters);
-  const [sortId, setSortState] = useState(() => rememberedSearch().sortId);
+  const [sortId, setSort] = useBrowseSort();
   const [open, setOpenState] = useState(() => rememberedSearch().open ?? innerWidth > 700);
   const [lastChange, setLastChange] = useState<{ result: 'added' | 'removed' | 'full' | 'cleared'; name: string } | null>(null);
   const selection = useCompareSelection();
@@ -89,9 +89,11 @@ export function BrowseView({ go, providers: given, sortOptions = SORT_OPTIONS, s
     rememberSearch({ open: o });
     setOpenState(o);
   };
-  const setSort = (id: string) => {
-    rememberSearch({ sortId: id });
-    setSortState(id);
+  /** Setting a ZIP code sorts nearest first (the user can sort otherwise after). */
+  const setZip = async (input: string) => {
+    const saved = await home.setZip(input);
+    if (saved && sortOptions.some((o) => o.id === SORT_BY_DISTANCE.id)) setSort(SORT_BY_DISTANCE.id);
+    return saved;
   };
 
   const usableSorts = sortOptions.filter((o) => o.available?.(ctx) ?? true);
@@ -129,9 +131,13 @@ export function BrowseView({ go, providers: given, sortOptions = SORT_OPTIONS, s
             loaded={home.loaded}
             zipStatus={home.zipStatus}
             error={home.error}
-            onSetZip={home.setZip}
+            onSetZip={setZip}
             onSetState={(s) => void home.setState(s)}
-            onClear={() => void home.clear()}
+            onClear={() => {
+              void home.clear();
+              // Nothing about the location stays behind: "nearest first" goes with it.
+              if (sortId === SORT_BY_DISTANCE.id) setSort(null);
+            }}
             onFilterState={
               home.home.state && filters.state !== home.home.state
                 ? () => setFilters({ ...filters, state: home.home.state })

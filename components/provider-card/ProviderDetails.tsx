@@ -4,6 +4,7 @@ import { BeforeYouStart } from './BeforeYouStart';
 import { Checklist } from './Checklist';
 import { CostEstimate } from '@/components/cost/CostEstimate';
 import { ProviderCard } from './ProviderCard';
+import { ShortlistPlanConflict } from '@/components/shortlist/ShortlistPlanConflict';
 import { useGeneral, useProviderLookup } from '@/state/dataset';
 import { questionsFor } from '@/lib/checklist/questions';
 import { estimatePlan, spravatoSavingsPerTreatment } from '@/lib/cost/plan';
@@ -74,6 +75,7 @@ export function ProviderDetails({ provider, actions, go }: { provider: Provider;
                 : 'Your ticks, answers and cost choices are kept in this browser until you close it, even if you leave this card. Add the clinic to a shortlist to save them.'}
             </p>
             <Checklist questions={questions} answers={plan.answers} onAnswer={plan.onAnswer} />
+            <ShortlistPlanConflict plan={plan} questions={questions} />
             {plan.error && (
               <p class="notice notice--warn" role="alert">
                 {plan.error}

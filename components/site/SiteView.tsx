@@ -1,3 +1,4 @@
+import { SaveSite } from './SaveSite';
 import { SiteMessage } from './SiteMessage';
 import { useProviderList, useProviderLookup } from '@/state/dataset';
 import type { Route } from '@/lib/route';
@@ -20,6 +21,9 @@ export function SiteView({ site, go }: { site: SiteState; go: (r: Route) => void
         providerCount={providerCount}
         onOpen={(id) => go({ view: 'provider', id })}
         onBrowse={() => go({ view: 'browse' })}
+        save={
+          site.tabId !== null && state?.host ? <SaveSite key={`${site.tabId}:${state.host}`} tabId={site.tabId} host={state.host} version={state.updatedAt} /> : undefined
+        }
       />
     );
   }

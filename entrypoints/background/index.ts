@@ -4,6 +4,7 @@ import { createMatcher } from '../../lib/match';
 import { onMessage } from '../../lib/messaging';
 import { isTabId } from '../../lib/tabs/tab-state';
 import { createTracker, actionApi } from './tracker';
+import { openWelcomeOnInstall } from './welcome';
 
 export default defineBackground(() => {
   const tracker = createTracker(createMatcher(matchEntries), badgeProvider);
@@ -17,6 +18,9 @@ export default defineBackground(() => {
     if (!isTabId(data?.tabId)) return null;
     return tracker.getTabState(data.tabId);
   });
+
+  // First run only: the welcome page explains the badge and how to open the panel.
+  openWelcomeOnInstall();
 
   if (import.meta.env.FIREFOX) {
     const sidebar = (browser as unknown as { sidebarAction: { toggle(): Promise<void> } }).sidebarAction;

@@ -7,18 +7,19 @@
 import { z } from '../zod';
 import { Shortlist, ShortlistItem } from '../shortlist/schema';
 import { ExportFileV1, FORMAT_NAME, ShortlistItemV1, ShortlistV1 } from './format-v1';
+import { ExportFileV2, ShortlistItemV2, upgradeV1 } from './format-v2';
 import { readableOnly } from './input';
 
 export { FORMAT_NAME };
 
 /** The version `toJson` writes and the newest one `parseImport` reads. */
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 /** Any export file this release can read, discriminated by `version` (used for the published JSON Schema). */
-export const ExportFile = z.discriminatedUnion('version', [ExportFileV1]);
+export const ExportFile = z.discriminatedUnion('version', [ExportFileV1, ExportFileV2]);
 
 /** The current version's file, as written and as returned by parseImport after upgrading. */
-export type CurrentExportFile = ExportFileV1;
+export type CurrentExportFile = ExportFileV2;
 
 export interface VersionStep {
   version: number;
@@ -35,7 +36,8 @@ export interface VersionStep {
 
 /** Oldest first; each entry's upgrade yields the next entry's input. */
 export const VERSIONS: readonly VersionStep[] = [
-  { version: 1, schema: ExportFileV1, records: { shortlists: ShortlistV1, items: ShortlistItemV1 }, upgrade: null },
+  { version: 1, schema: ExportFileV1, records: { shortlists: ShortlistV1, items: ShortlistItemV1 }, upgrade: upgradeV1 },
+  { version: 2, schema: ExportFileV2, records: { shortlists: ShortlistV1, items: ShortlistItemV2 }, upgrade: null },
 ];
 
 /** The current-version schema, re-checked after upgrading an older file. */
@@ -75,6 +77,26 @@ export function copyShortlist(s: Shortlist): Shortlist {
   return { id: s.id, name: s.name, createdAt: s.createdAt, updatedAt: s.updatedAt, deletedAt: s.deletedAt };
 }
 
+function copyCustom(c: NonNullable<ShortlistItem['custom']>): NonNullable<ShortlistItem['custom']> {
+  const out: NonNullable<ShortlistItem['custom']> = { name: c.name, website: c.website, city: c.city, state: c.state };
+  if (c.phone !== undefined) out.phone = c.phone;
+  if (c.street !== undefined) out.street = c.street;
+  if (c.zip !== undefined) out.zip = c.zip;
+  if (c.read !== undefined) {
+    const r = c.read;
+    out.read = {
+      url: r.url,
+      host: r.host,
+      at: r.at,
+      fields: Object.fromEntries(Object.entries(r.fields).map(([k, f]) => [k, { source: f.source, at: f.at }])),
+      prices: r.prices.map((p) => ({ amount: p.amount, high: p.high, text: p.text, sentence: p.sentence, at: p.at })),
+      openingHours: [...r.openingHours],
+      priceRange: r.priceRange,
+    };
+  }
+  return out;
+}
+
 /** Exactly the model's fields of an item (storage bookkeeping such as `revision` left out). */
 export function copyItem(i: ShortlistItem): ShortlistItem {
   return {
@@ -82,7 +104,7 @@ export function copyItem(i: ShortlistItem): ShortlistItem {
     shortlistId: i.shortlistId,
     providerId: i.providerId,
     snapshot: { name: i.snapshot.name, website: i.snapshot.website },
-    custom: i.custom && { name: i.custom.name, website: i.custom.website, city: i.custom.city, state: i.custom.state },
+    custom: i.custom && copyCustom(i.custom),
     status: i.status,
     notes: i.notes,
     quote: i.quote && { consultation: i.quote.consultation, perSession: i.quote.perSession, note: i.quote.note },

@@ -44,7 +44,7 @@ describe('recognising provider sites in real Chromium', () => {
 
   it('a look-alike site gets the look-alike badge and the panel names the provider it is not', async () => {
     const { page, tabId } = await visit(h, 'https://www.mindbloomlajolla.com/about-4');
-    await h.waitForBadge(tabId, '?');
+    await h.waitForBadge(tabId, '!');
     const panel = await h.openPanel(tabId);
     await panel.getByRole('heading', { name: 'This site is not Mindbloom' }).waitFor();
     await panel.close();
