@@ -3,6 +3,7 @@ import { isItemConflict } from '@/lib/shortlist';
 import type { Answer, PlanOptions, StoredShortlistItem } from '@/lib/shortlist/schema';
 import { useShortlistStore } from '@/state/shortlists/context';
 import { useItemSave, type OpenConflict } from '@/state/shortlists/conflict';
+import { usePlanDraft } from '@/state/plan-drafts';
 
 const ANSWER_SAVE_DELAY_MS = 400;
 
@@ -22,7 +23,10 @@ export interface ItemPlan {
   conflict: ItemPlanConflict | null;
   keepMine(): void;
   keepTheirs(): void;
-  /** Whether choices are saved with a shortlist item (false: kept only while this view is open). */
+  /**
+   * Whether choices are saved with a shortlist item (false: kept as the provider's unsaved draft for this
+   * browser session — state/plan-drafts.ts — or, with no provider id, only while this view is open).
+   */
   saved: boolean;
 }
 
@@ -38,13 +42,21 @@ function withAnswers(answers: Record<string, Answer>, patch: Iterable<[string, A
 }
 
 /**
- * Cost-plan options and checklist answers: saved with the shortlist item when there is one, otherwise
- * kept in this view only. Answers are shown from a local mirror at once and written per question after
- * a short pause, so typing never waits on storage. Every save is made over the revision the item was read
- * at; another window's change to the same question (or the plan) is shown as a conflict, never replaced.
+ * Cost-plan options and checklist answers: saved with the shortlist item when there is one; otherwise kept
+ * as the provider's unsaved draft (storage.session, per provider) as the user types. When the provider is
+ * added to a shortlist, the draft is carried into the new item (answers the item lacks, and the plan when
+ * the item has none) and then cleared, so nothing typed before "Add to shortlist" is lost.
+ * Answers are shown from a local mirror at once and written per question after a short pause, so typing
+ * never waits on storage. Every save is made over the revision the item was read at; another window's
+ * change to the same question (or the plan) is shown as a conflict, never replaced.
+ *
+ *   providerId  the dataset provider the view shows (null/omitted: no draft, e.g. a clinic added by hand).
  */
-export function useItemPlan(item: StoredShortlistItem | null): ItemPlan {
+export function useItemPlan(item: StoredShortlistItem | null, providerId: string | null = null): ItemPlan {
   const store = useShortlistStore();
+  const drafts = usePlanDraft(providerId);
+  /** A draft being carried into the item: shown until the item holds it. */
+  const carrying = useRef<Record<string, Answer> | null>(null);
   const [localOptions, setLocalOptions] = useState<PlanOptions | null>(null);
   const [answers, setAnswers] = useState(item?.answers ?? NO_ANSWERS);
   const [error, setError] = useState<string | null>(null);
@@ -65,8 +77,42 @@ export function useItemPlan(item: StoredShortlistItem | null): ItemPlan {
   // window's side of an open conflict) wins.
   useEffect(() => {
     if (!item) return;
-    setAnswers(() => withAnswers(withAnswers(item.answers, Object.entries(conflictRef.current?.mine ?? {})), pending.current));
+    const carried = Object.entries(carrying.current ?? {}).filter(([id]) => !(id in item.answers));
+    setAnswers(() => withAnswers(withAnswers(withAnswers(item.answers, carried), Object.entries(conflictRef.current?.mine ?? {})), pending.current));
   }, [item?.answers]);
+
+  // Carry an unsaved draft into the item once there is one (after "Add to shortlist", here or elsewhere).
+  const draft = drafts.draft;
+  useEffect(() => {
+    if (!item || !drafts.loaded || carrying.current) return;
+    const answersPatch: Record<string, Answer> = {};
+    for (const [id, a] of Object.entries(draft.answers)) if (!(id in item.answers)) answersPatch[id] = a;
+    const planPatch = item.plan === null && draft.options !== null ? draft.options : undefined;
+    if (Object.keys(answersPatch).length === 0 && planPatch === undefined) {
+      if (Object.keys(draft.answers).length > 0 || draft.options !== null) void drafts.clear();
+      return;
+    }
+    carrying.current = answersPatch;
+    setAnswers((prev) => withAnswers(prev, Object.entries(answersPatch).filter(([id]) => !(id in prev))));
+    store
+      .updateItem(
+        item.id,
+        { answers: answersPatch, ...(planPatch ? { plan: planPatch } : {}), expectedRevision: item.revision },
+        { answers: item.answers, ...(planPatch ? { plan: item.plan } : {}) },
+      )
+      .then(
+        () => {
+          carrying.current = null;
+          setError(null);
+          void drafts.clear();
+        },
+        (e: Error) => {
+          // The draft stays (in storage.session and on screen); the next change of the item tries again.
+          carrying.current = null;
+          if (!isItemConflict(e)) setError(e.message);
+        },
+      );
+  }, [item?.id, item?.revision, drafts.loaded, draft]);
 
   const writeAnswers = (patch: Record<string, Answer | null>, expectedRevision: number, base?: Record<string, Answer>) =>
     store.updateItem(itemRef.current!.id, { answers: patch, expectedRevision }, base && { answers: base });
@@ -136,20 +182,26 @@ export function useItemPlan(item: StoredShortlistItem | null): ItemPlan {
       ? { field: 'answers', ...answerConflict }
       : null;
 
+  const withDraft = providerId !== null;
+  // Until a draft is carried into a new item (and cleared), it is shown with the item: no flash of "0 answered".
+  const unsettled = item !== null && drafts.loaded ? draft : null;
+  const shownAnswers = unsettled && Object.keys(unsettled.answers).length > 0 ? { ...unsettled.answers, ...answers } : answers;
+
   return {
-    options: item ? (plan.conflict ? plan.conflict.mine : item.plan) : localOptions,
-    answers,
+    options: item ? (plan.conflict ? plan.conflict.mine : (item.plan ?? unsettled?.options ?? null)) : withDraft ? draft.options : localOptions,
+    answers: item ? shownAnswers : withDraft ? draft.answers : answers,
     error: error ?? plan.error?.message ?? null,
     conflict,
     keepMine: () => (plan.conflict ? void plan.keepMine() : resolveAnswers(true)),
     keepTheirs: () => (plan.conflict ? void plan.keepTheirs() : resolveAnswers(false)),
     saved: item !== null,
     onOptionsChange: (options) => {
-      if (!item) return setLocalOptions(options);
+      if (!item) return withDraft ? drafts.setOptions(options) : setLocalOptions(options);
       setError(null);
       void plan.save(options, item.revision, item.plan);
     },
     onAnswer: (id, a) => {
+      if (!item && withDraft) return drafts.setAnswer(id, a);
       setAnswers((prev) => withAnswers(prev, [[id, a]]));
       if (!item) return;
       if (conflictRef.current && id in conflictRef.current.mine) {

@@ -84,7 +84,7 @@ describe('README screenshots of the real panel', () => {
     const { page, tabId } = await visit(h, 'https://ketamineclinics.com/');
     const card = await h.openPanel(tabId, { width: 380 });
     await card.getByText(/On your shortlist/).first().waitFor();
-    await card.getByRole('heading', { name: 'What it might cost' }).evaluate((el) => el.closest('section')!.scrollIntoView());
+    await card.getByRole('heading', { name: 'Costs', exact: true }).evaluate((el) => el.closest('section')!.scrollIntoView());
     await card.screenshot({ path: join(SCREENSHOT_DIR, 'cost-estimate.png') });
     const list = await h.openPanel(null, { hash: '#/shortlist', width: 380 });
     await list.getByRole('article', { name: loadProvider('ketamine-clinics-los-angeles').name, exact: true }).waitFor();
