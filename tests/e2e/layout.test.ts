@@ -157,6 +157,9 @@ const VIEWS: View[] = [
       // Filters open and two providers ticked: the sticky compare bar.
       const filters = panel.locator('details.filters');
       if (!(await filters.evaluate((d: HTMLDetailsElement) => d.open))) await filters.locator('summary').click();
+      // Browse renders 100 results at a time: show them all so both providers are in the list.
+      const all = panel.getByRole('button', { name: 'Show all' });
+      if (await all.count()) await all.click();
       for (const p of [mindbloom, kcla]) {
         const box = panel.getByRole('checkbox', { name: `Compare ${p.name}` });
         if (!(await box.isChecked())) await box.check();
