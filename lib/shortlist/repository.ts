@@ -2,6 +2,7 @@
 // IndexedDB requests are awaited (an idb transaction commits as soon as the microtask queue empties,
 // so awaiting anything else would commit half a change). Records are validated with the zod schemas
 // before they are written; after each committed write a ShortlistChange is broadcast.
+import { deepEqual } from '../deep-equal';
 import type { IDBPTransaction } from 'idb';
 import type { Answer, CustomClinic, ItemStatus, PlanOptions, Quote, Shortlist, ShortlistItem, StoredShortlistItem } from './schema';
 import { openConnection, type OpenConnectionOptions, type ShortlistConnection, type ShortlistDbSchema } from './db';
@@ -137,21 +138,6 @@ function readable<T>(raws: readonly unknown[], read: (raw: unknown) => T | null)
     if (r !== null) out.push(r);
   }
   return out;
-}
-
-/** Structural equality of JSON-like values (key order ignored). */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) {
-    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
-    if (!sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  }
-  return true;
 }
 
 const USER_FIELDS: readonly ItemField[] = ['notes', 'status', 'quote', 'answers', 'plan'];
@@ -556,7 +542,7 @@ export class ShortlistDb {
         }
         next.answers = Object.fromEntries(answers);
       }
-      const differing = USER_FIELDS.filter((f) => change[f] !== undefined && !sameValue(next[f], item[f]));
+      const differing = USER_FIELDS.filter((f) => change[f] !== undefined && !deepEqual(next[f], item[f]));
       if (differing.length === 0) return item; // already stored: nothing to write, nothing to conflict with
       if (expectedRevision !== undefined && item.revision !== expectedRevision) {
         throw new ItemConflictError(item, change as AttemptedItemChange, expectedRevision, differing);
