@@ -5,7 +5,8 @@
 // moz-extension://, allowed by the CSP's connect-src 'self'). No host permission is involved and nothing
 // is requested from the network. Paths are built by lib/dataset/loader.ts from validated ids only.
 import { browser } from 'wxt/browser';
-import { createDatasetLoader, PackagedFileMissing, type DatasetLoader, type PackagedReader } from '../lib/dataset/loader';
+import type { General } from '../lib/dataset/general-schema';
+import { createDatasetLoader, GENERAL_PATH, PackagedFileMissing, type DatasetLoader, type PackagedReader } from '../lib/dataset/loader';
 
 export const readPackagedFile: PackagedReader = async (path) => {
   const url = browser.runtime.getURL(`/${path}` as '/');
@@ -23,3 +24,12 @@ export const readPackagedFile: PackagedReader = async (path) => {
 
 /** The panel's one loader: every view shares its cache. */
 export const dataset: DatasetLoader = createDatasetLoader(readPackagedFile);
+
+/** The general facts file (validated at build time); rejects when it is absent or not the expected shape. */
+export async function readGeneral(): Promise<General> {
+  const data = (await readPackagedFile(GENERAL_PATH)) as Partial<General> | null;
+  if (!data || typeof data !== 'object' || !Array.isArray(data.questions) || typeof data.typicalPrices !== 'object') {
+    throw new Error(`${GENERAL_PATH} is not readable`);
+  }
+  return data as General;
+}

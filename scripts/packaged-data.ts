@@ -1,11 +1,13 @@
 // The data files packaged with the extension (docs/architecture.md, "Data loading"): one JSON file per
-// provider and the Browse index, generated from the validated records (never copied from data/ as-is).
+// provider, the Browse index and the general facts, generated from the validated records (never copied from
+// data/ as-is).
 // Paths are shared with the panel's loader through lib/dataset/loader.ts.
 import { buildBrowseIndex } from '../lib/dataset/browse-index';
-import { BROWSE_INDEX_PATH, providerPath } from '../lib/dataset/loader';
-import { readProviderFiles } from '../lib/dataset/read-files';
+import type { General } from '../lib/dataset/general-schema';
+import { BROWSE_INDEX_PATH, GENERAL_PATH, providerPath } from '../lib/dataset/loader';
+import { readGeneralFile, readProviderFiles } from '../lib/dataset/read-files';
 import type { Provider } from '../lib/dataset/schema';
-import { parseProviderFiles } from '../lib/dataset/validate';
+import { parseGeneralFile, parseProviderFiles } from '../lib/dataset/validate';
 import { buildData } from './data-dir';
 import { placeLocations } from './geo-data';
 
@@ -23,10 +25,18 @@ export function validatedProviders(dir = buildData().providersDir, lenient = fal
   return providers;
 }
 
-export function packagedDataFiles(providers: readonly Provider[] = validatedProviders()): PackagedFile[] {
+/** data/general.json as the schema reads it (the same file for a synthetic benchmark build). */
+export function validatedGeneral(): General {
+  const { general, problems } = parseGeneralFile(readGeneralFile());
+  if (!general) throw new Error(`Cannot package general.json: ${problems.length} problem(s); run npm run dataset -- check.`);
+  return general;
+}
+
+export function packagedDataFiles(providers: readonly Provider[] = validatedProviders(), general: General = validatedGeneral()): PackagedFile[] {
   const index = buildBrowseIndex(providers, placeLocations(providers));
   return [
     ...providers.map((p) => ({ relativeDest: providerPath(p.id), contents: JSON.stringify(p) })),
     { relativeDest: BROWSE_INDEX_PATH, contents: JSON.stringify(index) },
+    { relativeDest: GENERAL_PATH, contents: JSON.stringify(general) },
   ];
 }

@@ -3,34 +3,33 @@
 // key `browseSort`, beside `homeLocation` (state/home-location.ts) — the only two preferences kept there.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { DEFAULT_FILTERS, type BrowseFilters } from '@/lib/browse/filters';
 import { DEFAULT_SORT, SORT_OPTIONS } from '@/lib/browse/sort';
+import { forgetFilters, rememberedFilters, rememberFilters, type RememberedFilters } from './browse-memory';
 import { resetHomeLocationMemory } from './home-location';
 
 export const SORT_STORAGE_KEY = 'browseSort';
 
-export interface RememberedSearch {
-  filters: BrowseFilters;
+export interface RememberedSearch extends RememberedFilters {
   sortId: string;
-  /** Whether the filters were open; undefined until the user opens or closes them. */
-  open?: boolean;
 }
 
-let remembered: RememberedSearch = { filters: DEFAULT_FILTERS, sortId: DEFAULT_SORT };
+let rememberedSort = DEFAULT_SORT;
 /** The stored sort has been read (or the user chose one) in this page. */
 let sortKnown = false;
 
 export function rememberedSearch(): RememberedSearch {
-  return remembered;
+  return { ...rememberedFilters(), sortId: rememberedSort };
 }
 
-export function rememberSearch(patch: Partial<RememberedSearch>): void {
-  remembered = { ...remembered, ...patch };
+export function rememberSearch({ sortId, ...filters }: Partial<RememberedSearch>): void {
+  if (sortId !== undefined) rememberedSort = sortId;
+  rememberFilters(filters);
 }
 
 /** For tests: forget the remembered search (and the remembered home location). */
 export function resetBrowseMemory() {
-  remembered = { filters: DEFAULT_FILTERS, sortId: DEFAULT_SORT };
+  forgetFilters();
+  rememberedSort = DEFAULT_SORT;
   sortKnown = false;
   resetHomeLocationMemory();
 }
@@ -42,7 +41,7 @@ const isSortId = (v: unknown): v is string => typeof v === 'string' && SORT_OPTI
  * used yet (nearest first while the ZIP table loads) stays chosen and applies once it can.
  */
 export function useBrowseSort(): [string, (id: string | null) => void] {
-  const [sortId, setSortId] = useState(remembered.sortId);
+  const [sortId, setSortId] = useState(rememberedSort);
   useEffect(() => {
     if (sortKnown) return;
     let live = true;

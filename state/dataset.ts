@@ -7,13 +7,14 @@
 //   useProviderLookup(ids)          the same as a lookup function, for components that take one
 //   useBrowseIndex()                the compact Browse index (search, filters, sorts, near me)
 //   getProvider(id)                 a record already in memory, or undefined (never loads)
-//   useGeneral() / getGeneral()     typical prices, safety facts, the question checklist (bundled, small)
+//   prefetchProvider(id)            starts loading a record about to be shown
+//   useGeneral() / getGeneral()     typical prices, safety facts, the question checklist: a packaged file the
+//                                   page reads before its first render (loadGeneral, entrypoints/sidepanel/main.tsx)
 //   useProviderCount()              how many providers the package holds (known at bundle time)
 // Every load is cached for the page's life; a view shown again is ready at once (no loading state).
 import { useMemo, useRef } from 'preact/hooks';
-import { general } from '@/data';
 import { providerCount } from '@/data/meta';
-import { dataset as packaged } from '@/data/packaged';
+import { dataset as packaged, readGeneral } from '@/data/packaged';
 import type { BrowseIndex } from '@/lib/dataset/browse-index';
 import type { General } from '@/lib/dataset/general-schema';
 import type { DatasetLoader } from '@/lib/dataset/loader';
@@ -32,16 +33,46 @@ export function setDatasetLoader(next: DatasetLoader): void {
 
 export const getProvider: ProviderLookup = (id) => loader.peekProvider(id);
 
+let general: General | undefined;
+let generalLoad: Promise<General> | null = null;
+
+/**
+ * Reads the general facts once for the page (data/general.json in the package: data, not start-up code). The
+ * panel awaits it before its first render, so getGeneral / useGeneral answer synchronously after.
+ */
+export function loadGeneral(): Promise<General> {
+  if (general) return Promise.resolve(general);
+  generalLoad ??= readGeneral().then(
+    (g) => (general = g),
+    (err: unknown) => {
+      generalLoad = null;
+      throw err;
+    },
+  );
+  return generalLoad;
+}
+
+/** Tests (and only tests) provide the general facts (tests/setup.ts reads data/general.json). */
+export function setGeneral(next: General): void {
+  general = next;
+}
+
 export function getGeneral(): General {
+  if (!general) throw new Error("Couldn't load the general facts (typical prices, the question checklist).");
   return general;
 }
 
 export function useGeneral(): General {
-  return general;
+  return getGeneral();
 }
 
 export function useProviderCount(): number {
   return providerCount;
+}
+
+/** Starts loading a record the page is about to show (the tab's provider, as soon as it is known); errors are left to useProvider. */
+export function prefetchProvider(id: string): void {
+  loader.loadProvider(id).catch(() => undefined);
 }
 
 /** One provider's record; `null` loads nothing (and stays loading). */

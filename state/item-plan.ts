@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { isItemConflict } from '@/lib/shortlist';
+import { isItemConflict } from '@/lib/shortlist/conflict';
 import type { Answer, PlanOptions, StoredShortlistItem } from '@/lib/shortlist/schema';
 import { useShortlistStore } from '@/state/shortlists/context';
 import { useItemSave, type OpenConflict } from '@/state/shortlists/conflict';

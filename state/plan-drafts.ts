@@ -8,7 +8,12 @@
 // Read values are validated (anything that does not fit is dropped); an empty draft removes its key.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { Answer, PlanOptions } from '@/lib/shortlist/schema';
+import type { Answer, PlanOptions } from '@/lib/shortlist/schema';
+
+// The schemas (with zod) load only when a stored draft is there to validate: a card with no draft, the
+// common case, does not wait for them (docs/architecture.md, "Data loading").
+let schemas: Promise<typeof import('@/lib/shortlist/schema')> | null = null;
+const loadSchemas = () => (schemas ??= import('@/lib/shortlist/schema').catch((err: unknown) => ((schemas = null), Promise.reject(err))));
 
 export interface PlanDraft {
   options: PlanOptions | null;
@@ -22,8 +27,9 @@ export const draftKey = (providerId: string) => `${PREFIX}${providerId}`;
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A stored value as a draft: invalid parts are dropped, never trusted. */
-export function readDraft(raw: unknown): PlanDraft {
+export async function readDraft(raw: unknown): Promise<PlanDraft> {
   if (typeof raw !== 'object' || raw === null) return EMPTY_DRAFT;
+  const { Answer, PlanOptions } = await loadSchemas();
   const r = raw as { options?: unknown; answers?: unknown };
   const options = PlanOptions.safeParse(r.options);
   const answers: Record<string, Answer> = {};
@@ -53,6 +59,7 @@ class PlanDraftStore {
   #queue: Promise<unknown> = Promise.resolve();
   #memory = new Map<string, PlanDraft>(); // when storage.session is not available
   #listening = false;
+  #incoming: Promise<void> = Promise.resolve();
 
   /** The draft as this page knows it; undefined until loaded. */
   peek(providerId: string): PlanDraft | undefined {
@@ -139,7 +146,7 @@ class PlanDraftStore {
     const key = draftKey(providerId);
     try {
       const got = await browser.storage.session.get(key);
-      return readDraft(got[key]);
+      return await readDraft(got[key]);
     } catch {
       return this.#memory.get(providerId) ?? EMPTY_DRAFT;
     }
@@ -175,8 +182,16 @@ class PlanDraftStore {
           if (value === undefined && (this.#inFlight.get(key) ?? 0) > 0) continue;
           const providerId = key.slice(PREFIX.length);
           if (!this.#cache.has(providerId)) continue;
-          this.#cache.set(providerId, readDraft(value));
-          this.#notify(providerId);
+          // Applied in the order the changes came (validation may wait for the schemas to load).
+          this.#incoming = this.#incoming.then(() =>
+            readDraft(value).then(
+              (d) => {
+                this.#cache.set(providerId, d);
+                this.#notify(providerId);
+              },
+              () => undefined,
+            ),
+          );
         }
       });
     } catch {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { sendMessage } from '@/lib/messaging';
 import { isTabId, tabStateKey, type TabState } from '@/lib/tabs/tab-state';
+import { prefetchProvider } from './dataset';
 
 export type SiteState = { loading: true } | { loading: false; tabId: number | null; state: TabState | null };
 
@@ -12,8 +12,57 @@ export function boundTabId(search: string): number | null {
   return isTabId(n) ? n : null;
 }
 
+const isTabState = (v: unknown, tabId: number): v is TabState =>
+  typeof v === 'object' && v !== null && (v as TabState).tabId === tabId && typeof (v as TabState).result === 'object' && (v as TabState).result !== null;
+
+/**
+ * What tab N shows. The background keeps it in storage.session (`tab:N`) and answers bgGetTabState from
+ * there, so the page reads it first, without waking the worker; only a tab the background has not recorded
+ * yet is asked of it (which then works it out). The messaging code loads only then. As soon as the state
+ * is known, the provider's record starts loading (before the view renders, so the card waits on no
+ * render in between).
+ */
+async function readTabState(tabId: number): Promise<TabState | null> {
+  let state: TabState | null = null;
+  try {
+    const key = tabStateKey(tabId);
+    const stored = (await browser.storage.session.get(key))[key];
+    if (isTabState(stored, tabId)) state = stored;
+  } catch {
+    // storage.session unavailable here: ask the background
+  }
+  if (!state) {
+    const { sendMessage } = await import('@/lib/messaging');
+    state = await sendMessage('bgGetTabState', { tabId });
+  }
+  const r = state?.result;
+  if (r && (r.kind === 'provider' || r.kind === 'lookalike')) prefetchProvider(r.providerId);
+  return state;
+}
+
+// The panel's own tab (or ?tabId) is looked up as the page's script starts, not after its first render.
+let early: { tabId: Promise<number | null>; state: Map<number, Promise<TabState | null>> } | null = null;
+
+async function currentTabId(): Promise<number | null> {
+  const win = await browser.windows.getCurrent();
+  const [tab] = await browser.tabs.query({ active: true, windowId: win.id });
+  return tab?.id ?? null;
+}
+
+/** Starts finding the panel's tab and what it shows; useSiteState picks up the answers. Call once, at start-up. */
+export function startSiteState(): void {
+  if (early || typeof location === 'undefined') return;
+  const fixed = boundTabId(location.search);
+  const tabId = fixed !== null ? Promise.resolve(fixed) : currentTabId().catch(() => null);
+  const state = new Map<number, Promise<TabState | null>>();
+  early = { tabId, state };
+  void tabId.then((id) => {
+    if (id !== null) state.set(id, readTabState(id).catch(() => null));
+  });
+}
+
 export function useSiteState(): SiteState {
-  const [tabId, setTabId] = useState<number | null | undefined>(undefined);
+  const [tabId, setTabId] = useState<number | null | undefined>(() => boundTabId(location.search) ?? undefined);
   const [state, setState] = useState<TabState | null | undefined>(undefined);
 
   // Which tab: fixed, or the active tab of this panel's own window (each window's panel follows its own).
@@ -31,13 +80,18 @@ export function useSiteState(): SiteState {
     void (async () => {
       const win = await browser.windows.getCurrent();
       windowId = win.id;
+      const first = early ? await early.tabId : undefined;
+      if (first !== undefined && first !== null) {
+        setTabId((current) => current ?? first);
+        return;
+      }
       const [tab] = await browser.tabs.query({ active: true, windowId });
-      setTabId(tab?.id ?? null);
+      setTabId((current) => current ?? tab?.id ?? null);
     })();
     return () => browser.tabs.onActivated.removeListener(onActivated);
   }, []);
 
-  // What is on it: asked of the background, then kept fresh from storage.session.
+  // What is on it: read (see readTabState), then kept fresh from storage.session.
   useEffect(() => {
     if (tabId === undefined) return;
     if (tabId === null) {
@@ -45,20 +99,24 @@ export function useSiteState(): SiteState {
       return;
     }
     let live = true;
-    const load = () =>
-      sendMessage('bgGetTabState', { tabId })
-        .then((s) => live && setState(s))
-        .catch(() => live && setState(null));
+    const load = (first = false) => {
+      const pending = first ? early?.state.get(tabId) : undefined;
+      if (pending) early?.state.delete(tabId); // the start-up read serves the first load only
+      (pending ?? readTabState(tabId)).then(
+        (s) => live && setState(s),
+        () => live && setState(null),
+      );
+    };
     const key = tabStateKey(tabId);
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'session' || !(key in changes)) return;
       const next = changes[key]?.newValue as TabState | undefined;
       if (next) setState(next);
-      else void load();
+      else load();
     };
     setState(undefined);
     browser.storage.onChanged.addListener(onChanged);
-    void load();
+    load(true);
     return () => {
       live = false;
       browser.storage.onChanged.removeListener(onChanged);

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { cleanup } from '@testing-library/preact';
 import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { setDatasetLoader } from '@/state/dataset';
+import { general } from '@/data';
+import { setDatasetLoader, setGeneral } from '@/state/dataset';
 import type { DatasetLoader } from '@/lib/dataset/loader';
 import { preloadedDatasetLoader } from './fixtures/packaged-dataset';
 
@@ -13,6 +14,7 @@ let preloaded: DatasetLoader;
 beforeAll(async () => {
   preloaded = await preloadedDatasetLoader();
   setDatasetLoader(preloaded);
+  setGeneral(general);
 });
 
 beforeEach(() => fakeBrowser.reset());

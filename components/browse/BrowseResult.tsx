@@ -1,4 +1,4 @@
-import { Fragment } from 'preact';
+import { Component, Fragment } from 'preact';
 import type { NearNote } from '@/lib/browse/near-me';
 import type { BrowseEntry } from '@/lib/dataset/browse-index';
 import { resultFacts } from '@/lib/browse/summary';
@@ -16,8 +16,7 @@ interface Props {
 
 const NEAR_CLASS: Record<NearNote['tone'], string> = { ok: 'tag tag--ok', unknown: 'unknown', plain: 'result__distance' };
 
-/** One result: the name (opens the card) and one line of key facts. */
-export function BrowseResult({ provider: p, compared, onToggleCompare, sortNote, near }: Props) {
+function Row({ provider: p, compared, onToggleCompare, sortNote, near }: Props) {
   const f = resultFacts(p);
   const closed = p.status.state === 'closed';
   return (
@@ -62,4 +61,22 @@ export function BrowseResult({ provider: p, compared, onToggleCompare, sortNote,
       {!f.isResource && <CompareCheckbox providerId={p.id} name={p.name} checked={compared} onToggle={onToggleCompare} />}
     </li>
   );
+}
+
+/**
+ * One result: the name (opens the card) and one line of key facts. Memoised (shallow props, like
+ * ShortlistItemRow): a keystroke re-renders only the rows that change, not every row shown.
+ */
+export class BrowseResult extends Component<Props> {
+  override shouldComponentUpdate(next: Props): boolean {
+    const prev = this.props as unknown as Record<string, unknown>;
+    const incoming = next as unknown as Record<string, unknown>;
+    for (const key in incoming) if (prev[key] !== incoming[key]) return true;
+    for (const key in prev) if (!(key in incoming)) return true;
+    return false;
+  }
+
+  override render() {
+    return <Row {...this.props} />;
+  }
 }

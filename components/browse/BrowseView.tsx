@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BrowseEmpty } from './BrowseEmpty';
 import { BrowseFilters } from './BrowseFilters';
 import { BrowseResult } from './BrowseResult';
 import { CompareBar } from '@/components/compare/CompareBar';
 import { HomeLocation } from '@/components/near-me/HomeLocation';
-import { nearNotes } from '@/lib/browse/near-me';
+import { nearNotes, type NearNote } from '@/lib/browse/near-me';
 import { placesFrom, type BrowseEntry } from '@/lib/dataset/browse-index';
 import { BROWSE_LOAD_MESSAGE } from '@/lib/dataset/loader';
 import { Loading } from '@/components/common/Loading';
@@ -137,6 +137,17 @@ function BrowsePanel({
     const r = await selection.toggle(id);
     setLastChange(r === 'already' ? null : { result: r, name: byId(id)?.name ?? 'This provider' });
   };
+  // One function for the page's life (rows are memoised on their props); it calls the latest toggleCompare.
+  const toggleRef = useRef(toggleCompare);
+  toggleRef.current = toggleCompare;
+  const onToggleCompare = useCallback((id: string) => void toggleRef.current(id), []);
+  // A row's near-me notes, made once per provider for the current location (the same array while it holds).
+  const nearCache = useMemo(() => new WeakMap<BrowseEntry, readonly NearNote[]>(), [ctx]);
+  const nearOf = (p: BrowseEntry) => {
+    let notes = nearCache.get(p);
+    if (!notes) nearCache.set(p, (notes = nearNotes(p, ctx)));
+    return notes;
+  };
   const compareMessage =
     !lastChange ? ''
     : lastChange.result === 'full' ? LIMIT_MESSAGE
@@ -238,9 +249,9 @@ function BrowsePanel({
                   key={p.id}
                   provider={p}
                   compared={selection.has(p.id)}
-                  onToggleCompare={toggleCompare}
+                  onToggleCompare={onToggleCompare}
                   sortNote={sortNoteFor(sort, p, ctx)}
-                  near={hasHome ? nearNotes(p, ctx) : undefined}
+                  near={hasHome ? nearOf(p) : undefined}
                 />
               ))}
             </ul>

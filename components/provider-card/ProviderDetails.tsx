@@ -4,17 +4,20 @@ import { BeforeYouStart } from './BeforeYouStart';
 import { Checklist } from './Checklist';
 import { CostEstimate } from '@/components/cost/CostEstimate';
 import { ProviderCard } from './ProviderCard';
-import { ShortlistPlanConflict } from '@/components/shortlist/ShortlistPlanConflict';
+import { LazyView } from '@/components/common/LazyView';
 import { useGeneral, useProviderLookup } from '@/state/dataset';
 import { questionsFor } from '@/lib/checklist/questions';
 import { estimatePlan, spravatoSavingsPerTreatment } from '@/lib/cost/plan';
-import { DEFAULT_FILTERS } from '@/lib/browse/filters';
+import { DEFAULT_FILTERS } from '@/lib/browse/defaults';
 import type { Provider, UsState } from '@/lib/dataset/schema';
 import type { Route } from '@/lib/route';
-import { rememberSearch } from '@/state/browse-search';
+import { rememberFilters } from '@/state/browse-memory';
 import { useItemPlan } from '@/state/item-plan';
 import { membershipOf } from '@/state/shortlists/store';
 import { useShortlists } from '@/state/shortlists/context';
+
+// Shown only when another window saved different choices: its code loads then, not with the card.
+const loadPlanConflict = () => import('@/components/shortlist/ShortlistPlanConflict').then((m) => m.ShortlistPlanConflict);
 
 /**
  * A provider's card with its summary, cost plan, checklist and "Before you start". When the provider is on a
@@ -42,7 +45,7 @@ export function ProviderDetails({ provider, actions, go }: { provider: Provider;
     [gone, provider, general, plan.options, quote],
   );
   const browseState = (state: UsState) => {
-    rememberSearch({ filters: { ...DEFAULT_FILTERS, state } });
+    rememberFilters({ filters: { ...DEFAULT_FILTERS, state } });
     go({ view: 'browse' });
   };
 
@@ -76,7 +79,7 @@ export function ProviderDetails({ provider, actions, go }: { provider: Provider;
                 : 'Your ticks, answers and cost choices are kept in this browser until you close it, even if you leave this card. Add the clinic to a shortlist to save them.'}
             </p>
             <Checklist questions={questions} answers={plan.answers} onAnswer={plan.onAnswer} />
-            <ShortlistPlanConflict plan={plan} questions={questions} />
+            {plan.conflict && <LazyView name="plan-conflict" load={loadPlanConflict} props={{ plan, questions }} />}
             {plan.error && (
               <p class="notice notice--warn" role="alert">
                 {plan.error}

@@ -53,6 +53,20 @@ export function ShortlistAdd({ provider, incognito, onOpenList }: Props) {
     onOpenList?.();
   };
 
+  // The shortlists open just after the card shows (state/first-screen.ts): until they are read, the button's
+  // place is kept but nothing is offered, so a saved provider never shows "Add to shortlist" for a moment.
+  if (sl.status === 'loading') {
+    return (
+      <div class="shortlist-add shortlist-add--pending" aria-hidden="true">
+        <div class="shortlist-add__controls">
+          <button type="button" class="button" disabled tabIndex={-1}>
+            Add to shortlist
+          </button>
+        </div>
+      </div>
+    );
+  }
+
   return (
     <div class="shortlist-add">
       {on.length > 0 && (

@@ -1,12 +1,17 @@
-import { SaveSite } from './SaveSite';
 import { SiteMessage } from './SiteMessage';
+import { LazyView } from '@/components/common/LazyView';
 import { Loading } from '@/components/common/Loading';
 import { useProvider, useProviderCount } from '@/state/dataset';
+import { useFirstScreen } from '@/state/first-screen';
 import type { Route } from '@/lib/route';
 import type { SiteState } from '@/state/site-state';
 import { ProviderActions } from '@/components/provider-card/ProviderActions';
 import { ProviderDetails } from '@/components/provider-card/ProviderDetails';
 import { ProviderLoadFailed } from '@/components/provider-card/ProviderLoadFailed';
+
+// "Save this site" (the page reader, its parser with zod, the custom-clinic form) is only offered on a site that is
+// not recognised: its code loads then, not with the card.
+const loadSaveSite = () => import('./SaveSite').then((m) => m.SaveSite);
 
 export function SiteView({ site, go }: { site: SiteState; go: (r: Route) => void }) {
   const providerCount = useProviderCount();
@@ -15,6 +20,7 @@ export function SiteView({ site, go }: { site: SiteState; go: (r: Route) => void
   // The site's provider (or, on a look-alike, the provider it is not): that one record only.
   const id = result && (result.kind === 'provider' || result.kind === 'lookalike') ? result.providerId : null;
   const loaded = useProvider(id);
+  useFirstScreen(!site.loading && !(id !== null && loaded.status === 'loading'));
   if (site.loading) return <Loading what="this site" />;
   if (id !== null && loaded.status === 'loading') return <Loading />;
   if (result?.kind === 'provider') {
@@ -40,7 +46,14 @@ export function SiteView({ site, go }: { site: SiteState; go: (r: Route) => void
       onOpen={(pid) => go({ view: 'provider', id: pid })}
       onBrowse={() => go({ view: 'browse' })}
       save={
-        site.tabId !== null && state?.host ? <SaveSite key={`${site.tabId}:${state.host}`} tabId={site.tabId} host={state.host} version={state.updatedAt} /> : undefined
+        site.tabId !== null && state?.host ? (
+            <LazyView
+              key={`${site.tabId}:${state.host}`}
+              name="save-site"
+              load={loadSaveSite}
+              props={{ tabId: site.tabId, host: state.host, version: state.updatedAt }}
+            />
+          ) : undefined
       }
     />
   );

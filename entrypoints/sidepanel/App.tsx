@@ -5,6 +5,7 @@ import type { Route } from '@/lib/route';
 import { isWideLayout } from '@/state/layout';
 import { fullPageUrl, useRoute } from '@/state/route';
 import { ShortlistsProvider } from '@/state/shortlists/context';
+import { afterFirstScreen, useFirstScreen } from '@/state/first-screen';
 import { useSiteState } from '@/state/site-state';
 import { LazyView } from '@/components/common/LazyView';
 import { ProviderView } from '@/components/provider-card/ProviderView';
@@ -53,15 +54,20 @@ const VIEW_NAME: Record<Route['view'], string> = {
   print: 'Print',
 };
 
+// The shortlists open after the first screen (a card does not wait for IndexedDB and zod).
+const shortlistsStart = afterFirstScreen();
+
 export function App() {
   useShellHeights();
   const [route, go] = useRoute();
+  // The card and "This site" mark their own first screen once their content shows; other views at once.
+  useFirstScreen(route.view !== 'site' && route.view !== 'provider');
   const site = useSiteState();
   const isFullPage = isWideLayout();
   const current = route.view === 'provider' ? 'browse' : route.view;
 
   return (
-    <ShortlistsProvider>
+    <ShortlistsProvider startAfter={shortlistsStart}>
     <div class={`app ${isFullPage ? 'app--wide' : ''}`}>
       <header class="topbar">
         <h1 class="topbar__title">Clinic Scout</h1>

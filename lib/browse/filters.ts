@@ -1,87 +1,73 @@
 import type { BrowseEntry } from '../dataset/browse-index';
+import { DEFAULT_FILTERS, DEFAULT_STATUSES, type BrowseFilters } from './defaults';
 import type { Condition, Modality, StatusState, UsState } from '../dataset/schema';
 import { CONDITION_LABEL, MODALITY_LABEL, STATUS_LABEL } from '../format/labels';
-import { matchesQuery } from './search';
+import { queryMatcher } from './search';
 import { STATE_NAME } from './states';
 
-/** Results shown at first and added by each "Show more": a long list renders in steps, so typing stays quick. */
-export const RESULTS_PAGE = 100;
-
-export type DeliveryFilter = 'any' | 'in-clinic' | 'at-home';
-
-export interface BrowseFilters {
-  /** Name, other name or city. */
-  query: string;
-  /** A clinic in the state, or a telehealth programme that lists the state among those it serves. */
-  state: UsState | null;
-  /** With a state: also show telehealth programmes that do not publish which states they serve. */
-  includeUnknownStates: boolean;
-  modality: Modality | null;
-  condition: Condition | null;
-  /** "both" counts for in clinic and for at home. */
-  delivery: DeliveryFilter;
-  /** Insurance accepted for all ("yes") or some ("some") services or plans. */
-  insurance: boolean;
-  /** HSA / FSA: "yes" only. */
-  hsaFsa: boolean;
-  /** Statuses shown; closed is left out by default. */
-  statuses: readonly StatusState[];
-  /** Information resources (kind "resource", e.g. a professional society) are not treatment providers. */
-  includeResources: boolean;
-}
-
-export const STATUS_ORDER: readonly StatusState[] = ['operating', 'not-accepting', 'not-yet-open', 'acquired', 'unknown', 'closed'];
-export const DEFAULT_STATUSES: readonly StatusState[] = ['operating', 'not-accepting', 'not-yet-open', 'acquired', 'unknown'];
-
-export const DEFAULT_FILTERS: BrowseFilters = {
-  query: '',
-  state: null,
-  includeUnknownStates: false,
-  modality: null,
-  condition: null,
-  delivery: 'any',
-  insurance: false,
-  hsaFsa: false,
-  statuses: DEFAULT_STATUSES,
-  includeResources: false,
-};
+export { DEFAULT_FILTERS, DEFAULT_STATUSES, RESULTS_PAGE, STATUS_ORDER, type BrowseFilters, type DeliveryFilter } from './defaults';
 
 /** The parts of the filters a user can remove one at a time. */
 export type FilterKey = 'query' | 'state' | 'modality' | 'condition' | 'delivery' | 'insurance' | 'hsaFsa' | 'statuses' | 'resources';
 
 /** States served by a provider: where its clinics are, plus those its telehealth lists. `unknownTelehealth`: lists none. */
-export function statesOf(p: BrowseEntry): { states: Set<UsState>; unknownTelehealth: boolean } {
-  const states = new Set<UsState>(p.locations.map((l) => l.state));
-  for (const s of p.statesServed?.value ?? []) states.add(s);
-  return { states, unknownTelehealth: p.statesServed !== undefined && p.statesServed.value === null };
+export function statesOf(p: BrowseEntry): { states: ReadonlySet<UsState>; unknownTelehealth: boolean } {
+  let s = served.get(p);
+  if (s === undefined) {
+    const states = new Set<UsState>(p.locations.map((l) => l.state));
+    for (const st of p.statesServed?.value ?? []) states.add(st);
+    s = { states, unknownTelehealth: p.statesServed !== undefined && p.statesServed.value === null };
+    served.set(p, s);
+  }
+  return s;
 }
+/** Per entry, once: a filter change over thousands of providers allocates nothing per provider. */
+const served = new WeakMap<BrowseEntry, { states: ReadonlySet<UsState>; unknownTelehealth: boolean }>();
 
 const sameStatuses = (a: readonly StatusState[], b: readonly StatusState[]) =>
   a.length === b.length && a.every((s) => b.includes(s));
 
-const TESTS: Record<FilterKey, (p: BrowseEntry, f: BrowseFilters) => boolean> = {
-  query: (p, f) => matchesQuery(p, f.query),
-  state: (p, f) => {
-    if (f.state === null) return true;
-    const { states, unknownTelehealth } = statesOf(p);
-    return states.has(f.state) || (f.includeUnknownStates && unknownTelehealth);
+type Test = (p: BrowseEntry) => boolean;
+
+/** Each filter as a test made once per filters (null: lets everything through), so a pass is cheap per provider. */
+const COMPILE: Record<FilterKey, (f: BrowseFilters) => Test | null> = {
+  query: (f) => (f.query.trim() === '' ? null : queryMatcher(f.query)),
+  state: (f) => {
+    const state = f.state;
+    if (state === null) return null;
+    return (p) => {
+      const { states, unknownTelehealth } = statesOf(p);
+      return states.has(state) || (f.includeUnknownStates && unknownTelehealth);
+    };
   },
-  modality: (p, f) => f.modality === null || p.modalities.value.includes(f.modality),
-  condition: (p, f) => f.condition === null || p.conditions.value.includes(f.condition),
-  delivery: (p, f) => f.delivery === 'any' || p.delivery.value === f.delivery || p.delivery.value === 'both',
-  insurance: (p, f) => !f.insurance || p.insurance.accepted === 'yes' || p.insurance.accepted === 'some',
-  hsaFsa: (p, f) => !f.hsaFsa || p.financing.hsaFsa === 'yes',
-  statuses: (p, f) => f.statuses.includes(p.status.state),
-  resources: (p, f) => f.includeResources || p.kind !== 'resource',
+  modality: (f) => (f.modality === null ? null : (p) => p.modalities.value.includes(f.modality!)),
+  condition: (f) => (f.condition === null ? null : (p) => p.conditions.value.includes(f.condition!)),
+  delivery: (f) => (f.delivery === 'any' ? null : (p) => p.delivery.value === f.delivery || p.delivery.value === 'both'),
+  insurance: (f) => (!f.insurance ? null : (p) => p.insurance.accepted === 'yes' || p.insurance.accepted === 'some'),
+  hsaFsa: (f) => (!f.hsaFsa ? null : (p) => p.financing.hsaFsa === 'yes'),
+  statuses: (f) => {
+    const shown = new Set(f.statuses);
+    return (p) => shown.has(p.status.state);
+  },
+  resources: (f) => (f.includeResources ? null : (p) => p.kind !== 'resource'),
 };
-const KEYS = Object.keys(TESTS) as FilterKey[];
+const KEYS = Object.keys(COMPILE) as FilterKey[];
+
+/** The filters (all but `skip`) as one test. */
+export function filterTest(f: BrowseFilters, skip?: FilterKey): Test {
+  const tests = KEYS.flatMap((k) => (k === skip ? [] : (COMPILE[k](f) ?? [])));
+  return (p) => {
+    for (const t of tests) if (!t(p)) return false;
+    return true;
+  };
+}
 
 export function matchesFilters(p: BrowseEntry, f: BrowseFilters, skip?: FilterKey): boolean {
-  return KEYS.every((k) => k === skip || TESTS[k](p, f));
+  return filterTest(f, skip)(p);
 }
 
 export function filterProviders<P extends BrowseEntry>(list: readonly P[], f: BrowseFilters): P[] {
-  return list.filter((p) => matchesFilters(p, f));
+  return list.filter(filterTest(f));
 }
 
 /** Which filters differ from the defaults (the search counts as one). */
@@ -157,8 +143,10 @@ export function relaxations(list: readonly BrowseEntry[], f: BrowseFilters): Rel
   return activeFilters(f)
     .filter((k) => k !== 'resources')
     .map((key) => {
-      const relaxed = withoutFilter(f, key);
-      return { key, count: list.filter((p) => matchesFilters(p, relaxed)).length };
+      const test = filterTest(withoutFilter(f, key));
+      let count = 0;
+      for (const p of list) if (test(p)) count++;
+      return { key, count };
     })
     .filter((r) => r.count > 0)
     .sort((a, b) => b.count - a.count);
@@ -174,16 +162,21 @@ export interface HiddenCounts<P extends BrowseEntry = BrowseEntry> {
 }
 
 export function hiddenCounts<P extends BrowseEntry>(list: readonly P[], f: BrowseFilters): HiddenCounts<P> {
-  const closed = f.statuses.includes('closed')
-    ? 0
-    : list.filter((p) => p.status.state === 'closed' && matchesFilters(p, f, 'statuses')).length;
-  const resources = f.includeResources
-    ? 0
-    : list.filter((p) => p.kind === 'resource' && matchesFilters(p, f, 'resources')).length;
-  const unknownStates =
-    f.state === null || f.includeUnknownStates
-      ? []
-      : list.filter((p) => statesOf(p).unknownTelehealth && matchesFilters(p, f, 'state'));
+  let closed = 0;
+  if (!f.statuses.includes('closed')) {
+    const rest = filterTest(f, 'statuses');
+    for (const p of list) if (p.status.state === 'closed' && rest(p)) closed++;
+  }
+  let resources = 0;
+  if (!f.includeResources) {
+    const rest = filterTest(f, 'resources');
+    for (const p of list) if (p.kind === 'resource' && rest(p)) resources++;
+  }
+  let unknownStates: P[] = [];
+  if (f.state !== null && !f.includeUnknownStates) {
+    const rest = filterTest(f, 'state');
+    unknownStates = list.filter((p) => statesOf(p).unknownTelehealth && rest(p));
+  }
   return { closed, resources, unknownStates };
 }
 

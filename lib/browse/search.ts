@@ -75,12 +75,29 @@ export function searchText(p: BrowseEntry): string {
  * in its text ("Ketamine Clinics LA"). An empty query matches all.
  */
 export function matchesQuery(p: BrowseEntry, query: string): boolean {
+  return queryMatcher(query)(p);
+}
+
+const MATCH_ALL = () => true;
+
+/**
+ * matchesQuery as a test made once per query (the query normalised once, not once per provider): what a
+ * keystroke over thousands of providers runs.
+ */
+export function queryMatcher(query: string): (p: BrowseEntry) => boolean {
   const words = normalise(query).split(' ').filter(Boolean);
-  if (words.length === 0) return true;
-  const { text, states } = haystack(p);
-  return words.every((w) => {
+  if (words.length === 0) return MATCH_ALL;
+  const tests = words.map((w): ((h: Haystack) => boolean) => {
     const code = w.toUpperCase();
-    if (w.length === 2 && isUsState(code)) return states.has(code) || text.includes(` ${w} `);
-    return text.includes(w);
+    if (w.length === 2 && isUsState(code)) {
+      const alone = ` ${w} `;
+      return (h) => h.states.has(code) || h.text.includes(alone);
+    }
+    return (h) => h.text.includes(w);
   });
+  return (p) => {
+    const h = haystack(p);
+    for (const t of tests) if (!t(h)) return false;
+    return true;
+  };
 }

@@ -11,6 +11,8 @@ import type { Provider } from './schema';
 
 export const PROVIDER_DIR = 'data/providers';
 export const BROWSE_INDEX_PATH = 'data/browse-index.json';
+/** The general facts (typical prices, safety facts, the question checklist): read by the panel at start-up. */
+export const GENERAL_PATH = 'data/general.json';
 
 /** Same rule as the schema's id: a lowercase slug, so an id can never name another path. */
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -3,7 +3,7 @@
 // words. The field limits come from the schema (./schema.ts), so a value that passes here always validates there.
 import type { UsState } from '../dataset/schema';
 import { isListedState } from '../dataset/us-states';
-import { phoneText } from '../extract/parse';
+import { phoneText } from '../extract/text';
 import { CITY_MAX, CLINIC_NAME_MAX, LIST_NAME_MAX, NOTES_MAX, STREET_MAX } from './limits';
 import type { CustomClinic, Quote } from './schema';
 

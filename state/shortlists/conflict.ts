@@ -3,7 +3,8 @@
 // `conflict` (both versions) right where the user typed, and the user's choice is saved against the
 // revision stored now. Nothing is ever replaced without the user seeing both versions.
 import { useRef, useState } from 'preact/hooks';
-import { isItemConflict, StorageError, toStorageError } from '@/lib/shortlist';
+import { isItemConflict } from '@/lib/shortlist/conflict';
+import { StorageError, toStorageError } from '@/lib/shortlist/errors';
 import type { StoredShortlistItem } from '@/lib/shortlist/schema';
 
 export interface OpenConflict<T> {

@@ -31,15 +31,23 @@ function useStoreSnapshot(store: ShortlistStore): ShortlistsSnapshot {
 export interface ShortlistsProviderProps extends ShortlistStoreOptions {
   /** A store made (and started) elsewhere, e.g. by a benchmark; it is not stopped on unmount. */
   store?: ShortlistStore;
+  /** Start the store once this resolves (the panel: after its first screen, state/first-screen.ts); default at once. */
+  startAfter?: Promise<unknown>;
   children?: ComponentChildren;
 }
 
 /** One database connection for everything inside (the whole panel page). */
-export function ShortlistsProvider({ store: given, children, ...options }: ShortlistsProviderProps) {
+export function ShortlistsProvider({ store: given, startAfter, children, ...options }: ShortlistsProviderProps) {
   const [store] = useState(() => given ?? new ShortlistStore(options));
   useEffect(() => {
-    void store.start();
+    let live = true;
+    if (startAfter)
+      void startAfter.then(() => {
+        if (live) void store.start();
+      });
+    else void store.start();
     return () => {
+      live = false;
       if (!given) store.stop();
     };
   }, [store]);

@@ -2,25 +2,19 @@
 // ./context.tsx), kept live from every window through subscribeToChanges. Every read and write of the
 // shortlists goes through this class, import and export included. Every action rejects only with StorageError.
 // Plain TypeScript: no Preact here; the hooks are in ./context.tsx.
-import {
-  dumpShortlistDb,
-  openShortlistDb,
-  requestPersistence as defaultRequestPersistence,
-  StorageError,
-  subscribeToChanges,
-  toStorageError,
-  isItemConflict,
-  type DbDump,
-  type ItemField,
-  type ItemPatch,
-  type ShortlistDb,
-  type WriteAllInput,
-  type WriteAllOptions,
-  type UnreadableRecord,
-} from '@/lib/shortlist';
+import type { DbDump, ItemField, ItemPatch, ShortlistDb, WriteAllInput, WriteAllOptions, UnreadableRecord } from '@/lib/shortlist';
+// Not the '@/lib/shortlist' index: the repository (with idb) is a chunk loaded when the store starts, after
+// the panel's first screen (docs/architecture.md, "Data loading").
+import { isItemConflict } from '@/lib/shortlist/conflict';
+import { StorageError, toStorageError } from '@/lib/shortlist/errors';
+import { requestPersistence as defaultRequestPersistence } from '@/lib/shortlist/persistence';
+import { subscribeToChanges } from '@/lib/shortlist/sync';
 import type { CustomClinicInput } from '@/lib/shortlist/input';
-import { readSavedRecords, type Records, type SavedRecords } from '@/lib/shortlist/records';
+import type { Records, SavedRecords } from '@/lib/shortlist/records';
 import type { CustomClinic, Quote, Shortlist, ShortlistItem, StoredShortlistItem } from '@/lib/shortlist/schema';
+
+const openShortlistDb = () => import('@/lib/shortlist/repository').then((m) => m.openShortlistDb());
+const dumpShortlistDb = () => import('@/lib/shortlist/db').then((m) => m.dumpShortlistDb());
 
 /** Lists deleted longer ago than this are removed for good when a page opens the shortlists. */
 export const PURGE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
@@ -501,6 +495,6 @@ export class ShortlistStore {
    * and validated record by record, so it can still be exported. Null when nothing was ever saved.
    */
   readSaved(): Promise<SavedRecords | null> {
-    return readSavedRecords(this.#options.dump);
+    return import('@/lib/shortlist/records').then((m) => m.readSavedRecords(this.#options.dump));
   }
 }

@@ -13,7 +13,7 @@
 //   No paint: the figure is script + style + layout.
 // - Badge: the tab's badge after a navigation with the worker just stopped (badge-latency.bench.ts).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -60,6 +60,7 @@ function allFiles(dir: string): string[] {
 }
 
 function zipSize(dir: string): number {
+  mkdirSync(join(ROOT, '.output/bench'), { recursive: true }); // absent before the first synthetic build
   const out = join(ROOT, `.output/bench/zip-${process.pid}.zip`);
   rmSync(out, { force: true });
   const r = spawnSync('zip', ['-r', '-q', '-9', '-X', out, '.'], { cwd: dir });

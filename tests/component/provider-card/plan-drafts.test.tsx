@@ -36,7 +36,7 @@ async function setup() {
 
 const progress = () => document.querySelector('.checklist__progress')?.textContent;
 const sessions = () => screen.getByLabelText('Sessions in the initial series') as HTMLInputElement;
-const stored = async () => readDraft((await fakeBrowser.storage.session.get(draftKey(provider.id)))[draftKey(provider.id)]);
+const stored = async () => await readDraft((await fakeBrowser.storage.session.get(draftKey(provider.id)))[draftKey(provider.id)]);
 
 describe('unsaved drafts of a provider not on a shortlist', () => {
   beforeEach(() => planDrafts.reset());
@@ -92,11 +92,11 @@ describe('unsaved drafts of a provider not on a shortlist', () => {
     expect(sessions().value).toBe('4');
   });
 
-  it('read back only what validates', () => {
-    expect(readDraft({ options: { initialSessions: 'x' }, answers: { ok: { done: true, text: 'a' }, bad: { done: 'yes' }, __proto__: { done: true, text: '' } } })).toEqual({
+  it('read back only what validates', async () => {
+    expect(await readDraft({ options: { initialSessions: 'x' }, answers: { ok: { done: true, text: 'a' }, bad: { done: 'yes' }, __proto__: { done: true, text: '' } } })).toEqual({
       options: null,
       answers: { ok: { done: true, text: 'a' } },
     });
-    expect(readDraft(undefined)).toEqual({ options: null, answers: {} });
+    expect(await readDraft(undefined)).toEqual({ options: null, answers: {} });
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   BROWSE_INDEX_PATH,
+  GENERAL_PATH,
   BrowseIndexLoadError,
   createDatasetLoader,
   PackagedFileMissing,
@@ -10,8 +11,8 @@ import {
   ProviderLoadError,
   type PackagedReader,
 } from '../../../lib/dataset/loader';
-import { readProviderFiles } from '../../../lib/dataset/read-files';
-import { parseProviderFiles } from '../../../lib/dataset/validate';
+import { readGeneralFile, readProviderFiles } from '../../../lib/dataset/read-files';
+import { parseGeneralFile, parseProviderFiles } from '../../../lib/dataset/validate';
 import { packagedDataFiles } from '../../../scripts/packaged-data';
 
 const { providers } = parseProviderFiles(readProviderFiles());
@@ -32,10 +33,11 @@ function memoryReader(drop: readonly string[] = []) {
 const [a, b, c, d] = providers;
 
 describe('the packaged data', () => {
-  it('is one file per provider, holding the validated record, and the Browse index', () => {
-    expect(files.size).toBe(providers.length + 1);
+  it('is one file per provider, holding the validated record, the Browse index and the general facts', () => {
+    expect(files.size).toBe(providers.length + 2);
     for (const p of providers) expect(JSON.parse(files.get(providerPath(p.id))!)).toEqual(p);
     expect(files.has(BROWSE_INDEX_PATH)).toBe(true);
+    expect(JSON.parse(files.get(GENERAL_PATH)!)).toEqual(parseGeneralFile(readGeneralFile()).general);
   });
 });
 
