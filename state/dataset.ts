@@ -71,8 +71,11 @@ export function useProviderCount(): number {
 }
 
 /** Starts loading a record the page is about to show (the tab's provider, as soon as it is known); errors are left to useProvider. */
-export function prefetchProvider(id: string): void {
-  loader.loadProvider(id).catch(() => undefined);
+export function prefetchProvider(id: string): Promise<void> {
+  return loader.loadProvider(id).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /** One provider's record; `null` loads nothing (and stays loading). */

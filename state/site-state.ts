@@ -41,7 +41,16 @@ async function readTabState(tabId: number): Promise<TabState | null> {
 }
 
 // The panel's own tab (or ?tabId) is looked up as the page's script starts, not after its first render.
-let early: { tabId: Promise<number | null>; state: Map<number, Promise<TabState | null>> } | null = null;
+interface Early {
+  tabId: Promise<number | null>;
+  /** The start-up read of what the tab shows, for the hook's first load. */
+  state: Map<number, Promise<TabState | null>>;
+  /** What that read found, once it has: the view's first render can show it without a loading state. */
+  known: { tabId: number | null; state: TabState | null } | null;
+  /** The tab id and state are known and the provider's record has loaded (or failed). */
+  ready: Promise<void>;
+}
+let early: Early | null = null;
 
 async function currentTabId(): Promise<number | null> {
   const win = await browser.windows.getCurrent();
@@ -55,15 +64,36 @@ export function startSiteState(): void {
   const fixed = boundTabId(location.search);
   const tabId = fixed !== null ? Promise.resolve(fixed) : currentTabId().catch(() => null);
   const state = new Map<number, Promise<TabState | null>>();
-  early = { tabId, state };
-  void tabId.then((id) => {
-    if (id !== null) state.set(id, readTabState(id).catch(() => null));
+  const e: Early = { tabId, state, known: null, ready: Promise.resolve() };
+  e.ready = tabId.then(async (id) => {
+    if (id === null) {
+      e.known = { tabId: null, state: null };
+      return;
+    }
+    const read = readTabState(id).catch(() => null);
+    state.set(id, read);
+    const s = await read;
+    e.known = { tabId: id, state: s };
+    const r = s?.result;
+    if (r && (r.kind === 'provider' || r.kind === 'lookalike')) await prefetchProvider(r.providerId);
   });
+  early = e;
+}
+
+/**
+ * Resolves once the start-up lookup has found the tab, what it shows and that provider's record (or failed),
+ * so the first render can be the card itself; never rejects.
+ */
+export function siteStateReady(): Promise<void> {
+  return early?.ready.catch(() => undefined) ?? Promise.resolve();
 }
 
 export function useSiteState(): SiteState {
-  const [tabId, setTabId] = useState<number | null | undefined>(() => boundTabId(location.search) ?? undefined);
-  const [state, setState] = useState<TabState | null | undefined>(undefined);
+  const [tabId, setTabId] = useState<number | null | undefined>(() => boundTabId(location.search) ?? early?.known?.tabId ?? undefined);
+  // What the start-up lookup found, when it is for this tab (the effect below still subscribes to changes).
+  const [state, setState] = useState<TabState | null | undefined>(() =>
+    early?.known && early.known.tabId === tabId && tabId !== null ? early.known.state : undefined,
+  );
 
   // Which tab: fixed, or the active tab of this panel's own window (each window's panel follows its own).
   useEffect(() => {
@@ -114,7 +144,8 @@ export function useSiteState(): SiteState {
       if (next) setState(next);
       else load();
     };
-    setState(undefined);
+    // Keep what the first render already shows for this tab; anything else is loading until read.
+    setState((current) => (current && current.tabId === tabId ? current : undefined));
     browser.storage.onChanged.addListener(onChanged);
     load(true);
     return () => {

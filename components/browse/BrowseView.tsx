@@ -89,6 +89,18 @@ function BrowsePanel({
   const [sortId, setSort] = useBrowseSort();
   const [open, setOpenState] = useState(() => rememberedSearch().open ?? innerWidth > 700);
   const [shown, setShown] = useState(RESULTS_PAGE);
+  const resultsList = useRef<HTMLUListElement>(null);
+  /** After "Show more" / "Show all": the first newly shown result gets focus (not the button, now below them). */
+  const focusFrom = useRef<number | null>(null);
+  const showMore = (next: number) => {
+    focusFrom.current = shown;
+    setShown(next);
+  };
+  useEffect(() => {
+    const from = focusFrom.current;
+    focusFrom.current = null;
+    if (from !== null) resultsList.current?.querySelectorAll<HTMLAnchorElement>('.result__name a')[from]?.focus();
+  }, [shown]);
   const [lastChange, setLastChange] = useState<{ result: 'added' | 'removed' | 'full' | 'cleared'; name: string } | null>(null);
   const selection = useCompareSelection();
   const home = useHomeLocation(loadZipLookup ? { loadZipLookup } : {});
@@ -243,7 +255,7 @@ function BrowsePanel({
               onClear={() => setFilters(clearFilters())}
             />
           ) : (
-            <ul class="results" aria-label="Providers">
+            <ul class="results" aria-label="Providers" ref={resultsList}>
               {results.slice(0, shown).map((p) => (
                 <BrowseResult
                   key={p.id}
@@ -259,10 +271,10 @@ function BrowsePanel({
           {results.length > shown && (
             <p class="browse__more">
               Showing {shown} of {results.length}.{' '}
-              <button type="button" class="button button--secondary" onClick={() => setShown(shown + RESULTS_PAGE)}>
+              <button type="button" class="button button--secondary" onClick={() => showMore(shown + RESULTS_PAGE)}>
                 Show {Math.min(RESULTS_PAGE, results.length - shown)} more
               </button>{' '}
-              <button type="button" class="button button--secondary" onClick={() => setShown(results.length)}>
+              <button type="button" class="button button--secondary" onClick={() => showMore(results.length)}>
                 Show all
               </button>
             </p>

@@ -2,8 +2,11 @@
 // providers in Texas") without loading Browse's search and filter code (./filters.ts re-exports these).
 import type { Condition, Modality, StatusState, UsState } from '../dataset/schema';
 
-/** Results shown at first and added by each "Show more": a long list renders in steps, so typing stays quick. */
-export const RESULTS_PAGE = 100;
+/**
+ * Results shown at first and added by each "Show more": a long list renders in steps, so typing and filtering
+ * stay quick at thousands of providers (what a screen shows, twice over).
+ */
+export const RESULTS_PAGE = 50;
 
 export type DeliveryFilter = 'any' | 'in-clinic' | 'at-home';
 

@@ -3,9 +3,12 @@
 // driven in real Chromium. `npm run bench -- data-split`; CLINIC_SCOUT_BENCH_SIZES=1000 picks sizes.
 //
 // - Files to show one card: every chrome-extension:// request of a fresh side panel page bound to a tab
-//   on mindbloom.com until the card's heading is in the DOM, from the context's request events (and,
-//   separately, what follows in the next 300 ms); sizes gzipped from the built files.
-// - Open → card: navigation start of the panel page to the card's heading in the DOM (in-page clock).
+//   on mindbloom.com that started before the card's heading was in the DOM (request start times against the
+//   moment a MutationObserver in the page saw the heading; both wall clock), and, separately, what follows in
+//   the next 300 ms; sizes gzipped from the built files.
+// - Open → card: navigation start of the panel page to the card's heading in the DOM, on the page's own clock
+//   (the same MutationObserver). Also reported: the older figure read after Playwright noticed the heading,
+//   which adds the test driver's polling and round trip.
 // - Browse first results: from the hash change to #/browse on a freshly opened panel to the first result
 //   in the DOM with layout done (MutationObserver, in the page).
 // - Keystroke / filter change: in the page — set the search field's value (or the state select's) and fire
@@ -16,7 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { readProviderFiles } from '../../lib/dataset/read-files';
 import { EXTENSION_DIR, launch, visit, type Harness } from '../e2e/harness';
 import { CLOSED, pct, PROVIDER, timeToBadge } from './badge-latency.bench';
@@ -119,33 +122,48 @@ const FILTER_CHANGES = `(async () => {
   return times;
 })()`;
 
+/** In every page: the wall-clock moment the card's heading entered the DOM, as `window.__cardAt`. */
+const CARD_OBSERVER = `(() => {
+  const obs = new MutationObserver(() => {
+    if (!document.querySelector('h2#card-title')) return;
+    window.__cardAt = performance.timeOrigin + performance.now();
+    obs.disconnect();
+  });
+  obs.observe(document, { childList: true, subtree: true });
+})()`;
+
 async function cardFiles(h: Harness, tabId: number) {
-  const requested = new Set<string>();
-  const onRequest = (r: { url(): string }) => {
-    const u = new URL(r.url());
-    if (u.host === h.extensionId) requested.add(decodeURIComponent(u.pathname.slice(1)));
+  const requests: Request[] = [];
+  const onRequest = (r: Request) => {
+    if (new URL(r.url()).host === h.extensionId) requests.push(r);
   };
   h.context.on('request', onRequest);
   const panel = await h.openPanel(tabId);
   await panel.locator('h2#card-title').waitFor();
-  const atCard = [...requested];
   await panel.waitForTimeout(300);
   h.context.off('request', onRequest);
+  const cardAt = (await panel.evaluate('window.__cardAt')) as number;
   await panel.close();
-  return { atCard, after: [...requested].filter((f) => !atCard.includes(f)) };
+  const path = (r: Request) => decodeURIComponent(new URL(r.url()).pathname.slice(1));
+  const atCard = [...new Set(requests.filter((r) => r.timing().startTime <= cardAt).map(path))];
+  return { atCard, after: [...new Set(requests.map(path))].filter((f) => !atCard.includes(f)) };
 }
 
-async function openToCard(h: Harness, tabId: number): Promise<number[]> {
+/** Navigation start → card in the DOM on the page's clock, and the older figure read once Playwright noticed it. */
+async function openToCard(h: Harness, tabId: number): Promise<{ inPage: number[]; driver: number[] }> {
   const panel = await h.context.newPage();
   await panel.setViewportSize({ width: 380, height: 900 });
-  const times: number[] = [];
+  const inPage: number[] = [];
+  const driver: number[] = [];
   for (let i = 0; i < 15; i++) {
     await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html?tabId=${tabId}&run=${i}`);
     await panel.locator('h2#card-title').waitFor();
-    times.push(await panel.evaluate(() => performance.now()));
+    const t = (await panel.evaluate('[window.__cardAt - performance.timeOrigin, performance.now()]')) as [number, number];
+    inPage.push(t[0]);
+    driver.push(t[1]);
   }
   await panel.close();
-  return times.slice(3);
+  return { inPage: inPage.slice(3), driver: driver.slice(3) };
 }
 
 async function browse(h: Harness, tabId: number) {
@@ -185,6 +203,7 @@ async function measure(b: Build): Promise<BenchResult[]> {
   const big = b.count >= 5000;
   const out: BenchResult[] = [];
   const h = await launch({ extensionDir: b.dir });
+  await h.context.addInitScript(CARD_OBSERVER);
   try {
     const { tabId } = await visit(h, PROVIDER.url);
     const { atCard: files, after } = await cardFiles(h, tabId);
@@ -202,8 +221,9 @@ async function measure(b: Build): Promise<BenchResult[]> {
     });
 
     const open = await openToCard(h, tabId);
-    const openP50 = pct(open, 50);
-    out.push({ name: `side panel open → card shown, p50 of 12 ${tag}`, value: openP50, unit: 'ms', ...(big ? { target: '≤ 100 ms', ok: openP50 <= 100 } : {}) });
+    const openP50 = pct(open.inPage, 50);
+    out.push({ name: `side panel open → card in the DOM (page clock), p50 of 12 ${tag}`, value: openP50, unit: `ms (p90 ${pct(open.inPage, 90).toFixed(0)})`, ...(big ? { target: '≤ 100 ms', ok: openP50 <= 100 } : {}) });
+    out.push({ name: `side panel open → card noticed by the test driver, p50 of 12 ${tag}`, value: pct(open.driver, 50), unit: 'ms' });
 
     const br = await browse(h, tabId);
     const firstP50 = pct(br.first, 50);

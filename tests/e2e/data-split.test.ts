@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page, Request } from 'playwright-core';
 import type { Provider } from '../../lib/dataset/schema';
+import { RESULTS_PAGE } from '../../lib/browse/defaults';
 import { PROVIDER_LOAD_MESSAGE } from '../../lib/dataset/loader';
 import { loadProvider } from './data';
 import { EXTENSION_DIR, launch, visit, type Harness } from './harness';
@@ -58,15 +59,29 @@ describe('split data: the panel loads only what it shows (real Chromium)', () =>
 
   it('a card loads its own record only: no Browse index, no other provider, no other view, no zod', async () => {
     ({ tabId } = await visit(h, 'https://www.mindbloom.com/'));
-    let atCard: string[] = [];
+    // The wall-clock moment the card's heading entered the DOM, seen in the page (Playwright notices it later).
+    await h.context.addInitScript(() => {
+      const obs = new MutationObserver(() => {
+        if (!document.querySelector('h2#card-title')) return;
+        (window as unknown as { cardAt: number }).cardAt = performance.timeOrigin + performance.now();
+        obs.disconnect();
+      });
+      obs.observe(document, { childList: true, subtree: true });
+    });
+    const started: Request[] = [];
+    const onRequest = (r: Request) => void started.push(r);
+    h.context.on('request', onRequest);
     const requested = await since(async () => {
       panel = await h.openPanel(tabId, { width: 1000 });
       await panel.getByRole('heading', { level: 2, name: mindbloom.name }).waitFor();
-      atCard = [...files];
       // The shortlists are read just after: then the card offers "Add to shortlist".
       await panel.getByRole('button', { name: 'Add to shortlist' }).waitFor();
       await panel.waitForTimeout(300); // anything loaded just after the card shows
     });
+    h.context.off('request', onRequest);
+    const cardAt = await panel.evaluate(() => (window as unknown as { cardAt: number }).cardAt);
+    const own = (r: Request) => new URL(r.url()).host === h.extensionId;
+    const atCard = started.filter((r) => own(r) && r.timing().startTime <= cardAt).map((r) => decodeURIComponent(new URL(r.url()).pathname.slice(1)));
     assert.deepEqual(providerFiles(), ['mindbloom', ...mindbloom.confusableWith.map((c) => c.id)]);
     assert.ok(!requested.includes(INDEX_FILE), 'the Browse index is not loaded for a card');
     assert.deepEqual(requested.filter((f) => /^chunks\/(BrowseView|CompareView|ShortlistView|PrintPage|ImportDialog|SaveSite)-/.test(f)), []);
@@ -104,7 +119,7 @@ describe('split data: the panel loads only what it shows (real Chromium)', () =>
     });
     assert.deepEqual(filtered.filter((f) => f.startsWith('data/')), [], 'filtering reads nothing more');
     const shown = await panel.locator('.results .result__name').allInnerTexts();
-    assert.equal(shown.length, Math.min(atHome.length, 100));
+    assert.equal(shown.length, Math.min(atHome.length, RESULTS_PAGE));
     for (const name of shown) assert.ok(atHome.some((p) => p.name === name), `${name} is at home`);
 
     // Back to the card and again to Browse: both from memory.

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BrowseView } from '@/components/browse/BrowseView';
+import { RESULTS_PAGE } from '@/lib/browse/defaults';
 import { resetBrowseMemory } from '@/state/browse-search';
 import type { Price, Provider } from '@/lib/dataset/schema';
 import { closedProvider, makeProvider } from '@/tests/fixtures/providers';
@@ -168,5 +169,19 @@ describe('Browse', () => {
   it('says so when the list is empty', () => {
     render(<BrowseView go={go} providers={[]} />);
     expect(screen.getByRole('heading', { name: 'No providers match' })).toBeTruthy();
+  });
+
+  it('shows a first page of results, then more on request, with focus on the first new one', async () => {
+    const many = Array.from({ length: RESULTS_PAGE * 2 + 5 }, (_, i) => clinic(`c${String(i).padStart(3, '0')}`, `Clinic ${String(i).padStart(3, '0')}`));
+    render(<BrowseView go={go} providers={many} />);
+    expect(names()).toHaveLength(RESULTS_PAGE);
+    expect(screen.getByText(`Showing ${RESULTS_PAGE} of ${many.length}.`, { exact: false })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: `Show ${RESULTS_PAGE} more` }));
+    expect(names()).toHaveLength(RESULTS_PAGE * 2);
+    await waitFor(() => expect(document.activeElement?.textContent).toBe(`Clinic ${String(RESULTS_PAGE).padStart(3, '0')}`));
+    fireEvent.click(screen.getByRole('button', { name: 'Show all' }));
+    expect(names()).toHaveLength(many.length);
+    await waitFor(() => expect(document.activeElement?.textContent).toBe(`Clinic ${String(RESULTS_PAGE * 2).padStart(3, '0')}`));
+    expect(screen.queryByRole('button', { name: 'Show all' })).toBeNull();
   });
 });
