@@ -4,8 +4,10 @@
 // (docs/architecture.md, "Data loading").
 import { useEffect } from 'preact/hooks';
 
-/** Longest wait for a first screen (one that never comes, a page the browser does not paint while hidden). */
-export const FIRST_SCREEN_MAX_WAIT_MS = 1000;
+/** Longest wait for a first screen that never comes (a tab whose state cannot be read): then the work starts anyway. */
+export const FIRST_SCREEN_MAX_WAIT_MS = 3000;
+/** After the first screen, longest wait for the paint (a page the browser does not paint while hidden). */
+const PAINT_MAX_WAIT_MS = 200;
 
 let marked = false;
 let resolveShown: () => void = () => undefined;
@@ -17,10 +19,10 @@ export function markFirstScreen(): void {
   marked = true;
   // A frame (the paint), then a task after it.
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolveShown, 0));
-  else setTimeout(resolveShown, 0);
+  setTimeout(resolveShown, typeof requestAnimationFrame === 'function' ? PAINT_MAX_WAIT_MS : 0);
 }
 
-/** Resolves after the first screen is painted, or after FIRST_SCREEN_MAX_WAIT_MS at the latest. */
+/** Resolves after the first screen is painted, or FIRST_SCREEN_MAX_WAIT_MS after this call at the latest. */
 export function afterFirstScreen(): Promise<void> {
   return Promise.race([shown, new Promise<void>((resolve) => setTimeout(resolve, FIRST_SCREEN_MAX_WAIT_MS))]);
 }
