@@ -534,6 +534,8 @@ export interface SidebarPage {
   consoleErrors: string[];
   /** Accessible names of the rendered buttons, in document order. */
   buttons: string[];
+  /** Those of them that are disabled (a click on one does nothing). */
+  disabledButtons: string[];
   /** The card's "On your shortlist: <list>" line (aria-hidden parts left out), or null. */
   onShortlist: string | null;
   /** The Shortlist view's heading (the list's name), or null outside that view. */
@@ -684,7 +686,7 @@ const SIDEBAR_FRAME_SCRIPT = `
         } finally {
           win.removeEventListener("click", onClick, true);
         }
-        if (!click) return { ok: false, detail: "the mouse events at (" + x + ", " + y + ") made no click on the " + what };
+        if (!click) return { ok: false, detail: "the mouse events at (" + x + ", " + y + ") made no click on the " + what + (el.disabled ? " (it is disabled)" : "") };
         if (!click.trusted || !click.target) return { ok: false, detail: "the click on the " + what + " was " + JSON.stringify(click) };
         return { ok: true, detail: "clicked the " + what + " at (" + Math.round(x) + ", " + Math.round(y) + ")" };
       }
@@ -766,6 +768,7 @@ const SIDEBAR_FRAME_SCRIPT = `
       headings: Array.from(doc.querySelectorAll("h2"), text),
       consoleErrors,
       buttons: all("button", doc).map(nameOf),
+      disabledButtons: all("button", doc).filter((el) => el.disabled || el.getAttribute("aria-disabled") === "true").map(nameOf),
       onShortlist: onShortlist ? norm(spoken(onShortlist)) : null,
       shortlistTitle: one("#shortlist-title"),
       shortlistItems: items,

@@ -138,6 +138,8 @@ describe('Save this site (Firefox ESR: sidebar, the real permission prompt, WebD
     if (!view.page!.buttons.includes('Export JSON')) await act(`opening "${MENU}"`, { do: 'click', target: { role: 'button', name: MENU } });
     await sidebarUntil(`"${MENU}" to open`, (v) => v.page!.buttons.includes('Export JSON'));
   }
+  /** "Save this site" is shown and enabled (it is disabled until the panel knows the tab's URL). */
+  const canSave = (v: SidebarView) => !!v.page?.buttons.includes('Save this site') && !v.page.disabledButtons.includes('Save this site');
   const field = (v: SidebarView, name: string) => v.page?.fields.find((f) => f.name === name);
   const value = (v: SidebarView, name: string) => field(v, name)?.value;
 
@@ -209,7 +211,7 @@ describe('Save this site (Firefox ESR: sidebar, the real permission prompt, WebD
   it('starts with no host permission, and the sidebar offers "Save this site" on the unlisted clinic', async () => {
     const shown = await withTimeout('opening the sidebar', LIMIT.sidebarOpen, showSidebar(s.bidi, s.chrome, s.geckoId, LIMIT.sidebarOpen + 1000));
     assert.equal(shown, true, 'SidebarController.show refused to show the sidebar');
-    const view = await sidebarUntil(`"${NOT_LISTED}" for ${UNLISTED_HOST} with a "Save this site" button`, (v) => v.page?.messageHeading === NOT_LISTED && v.page.messageHost === UNLISTED_HOST && v.page.buttons.includes('Save this site'), LIMIT.sidebarOpen);
+    const view = await sidebarUntil(`"${NOT_LISTED}" for ${UNLISTED_HOST} with a "Save this site" button`, (v) => v.page?.messageHeading === NOT_LISTED && v.page.messageHost === UNLISTED_HOST && canSave(v), LIMIT.sidebarOpen);
     assert.deepEqual(view.page!.consoleErrors, []);
     assert.deepEqual(await grantedOrigins(), { api: [], policy: [] });
     // Nothing is read before the click.
@@ -227,7 +229,7 @@ describe('Save this site (Firefox ESR: sidebar, the real permission prompt, WebD
       await sidebarUntil(`the list "${name}" to exist`, (v) => v.page?.shortlistTitle === name);
     }
     await act('clicking the nav link "This site"', { do: 'click', target: { role: 'link', name: 'This site' } });
-    await sidebarUntil('"Save this site" again', (v) => v.page?.currentView === 'This site' && !!v.page.buttons.includes('Save this site'));
+    await sidebarUntil('"Save this site" again', (v) => v.page?.currentView === 'This site' && canSave(v));
   });
 
   it('"Save this site" → Firefox asks for this one site only; "Allow" → the form shows the name, phone, city and prices read from the page', async () => {
@@ -338,7 +340,7 @@ describe('Save this site (Firefox ESR: sidebar, the real permission prompt, WebD
   it('refusing the prompt ("Deny"): nothing is read, a clear message, no permission', async () => {
     assert.ok(saved);
     await act('clicking the nav link "This site"', { do: 'click', target: { role: 'link', name: 'This site' } });
-    await sidebarUntil('"Save this site" again', (v) => v.page?.currentView === 'This site' && v.page.buttons.includes('Save this site'));
+    await sidebarUntil('"Save this site" again', (v) => v.page?.currentView === 'This site' && canSave(v));
     const before = (await apiCalls()).length;
     await act('clicking "Save this site"', { do: 'click', target: { role: 'button', name: 'Save this site' } });
     const prompt = await promptUntilShown();
