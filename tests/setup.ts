@@ -10,11 +10,13 @@ import { preloadedDatasetLoader } from './fixtures/packaged-dataset';
 // Views read provider records through state/dataset.ts, which in the extension fetches packaged files.
 // Tests read the same files built in memory from data/, all loaded up front so views render at once;
 // tests of loading and failures install their own loader (and this one is put back after each test).
+// The general facts: the panel reads the packaged copy before its first render; tests have them at import time.
+setGeneral(general);
+
 let preloaded: DatasetLoader;
 beforeAll(async () => {
   preloaded = await preloadedDatasetLoader();
   setDatasetLoader(preloaded);
-  setGeneral(general);
 });
 
 beforeEach(() => fakeBrowser.reset());
