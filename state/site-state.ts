@@ -107,16 +107,12 @@ export function useSiteState(): SiteState {
       if (info.windowId === windowId) setTabId(info.tabId);
     };
     browser.tabs.onActivated.addListener(onActivated);
+    // Asked again once listening (the start-up answer may be stale: the user may have switched tabs since).
     void (async () => {
       const win = await browser.windows.getCurrent();
       windowId = win.id;
-      const first = early ? await early.tabId : undefined;
-      if (first !== undefined && first !== null) {
-        setTabId((current) => current ?? first);
-        return;
-      }
       const [tab] = await browser.tabs.query({ active: true, windowId });
-      setTabId((current) => current ?? tab?.id ?? null);
+      setTabId(tab?.id ?? null);
     })();
     return () => browser.tabs.onActivated.removeListener(onActivated);
   }, []);

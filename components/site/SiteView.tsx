@@ -1,4 +1,3 @@
-import { SiteMessage } from './SiteMessage';
 import { LazyView } from '@/components/common/LazyView';
 import { Loading } from '@/components/common/Loading';
 import { useProvider, useProviderCount } from '@/state/dataset';
@@ -12,6 +11,9 @@ import { ProviderLoadFailed } from '@/components/provider-card/ProviderLoadFaile
 // "Save this site" (the page reader, its parser with zod, the custom-clinic form) is only offered on a site that is
 // not recognised: its code loads then, not with the card.
 const loadSaveSite = () => import('./SaveSite').then((m) => m.SaveSite);
+// The message for a site that is not a provider's (not recognised, a look-alike, not a provider) is not the card
+// either: it loads when shown.
+const loadSiteMessage = () => import('./SiteMessage').then((m) => m.SiteMessage);
 
 export function SiteView({ site, go }: { site: SiteState; go: (r: Route) => void }) {
   const providerCount = useProviderCount();
@@ -39,22 +41,25 @@ export function SiteView({ site, go }: { site: SiteState; go: (r: Route) => void
   }
   const other = loaded.status === 'ready' ? loaded.value : undefined;
   return (
-    <SiteMessage
-      state={state}
-      providerById={(pid) => (other?.id === pid ? other : undefined)}
-      providerCount={providerCount}
-      onOpen={(pid) => go({ view: 'provider', id: pid })}
-      onBrowse={() => go({ view: 'browse' })}
-      save={
-        site.tabId !== null && state?.host ? (
+    <LazyView
+      name="site-message"
+      load={loadSiteMessage}
+      props={{
+        state,
+        providerById: (pid: string) => (other?.id === pid ? other : undefined),
+        providerCount,
+        onOpen: (pid: string) => go({ view: 'provider', id: pid }),
+        onBrowse: () => go({ view: 'browse' }),
+        save:
+          site.tabId !== null && state?.host ? (
             <LazyView
               key={`${site.tabId}:${state.host}`}
               name="save-site"
               load={loadSaveSite}
               props={{ tabId: site.tabId, host: state.host, version: state.updatedAt }}
             />
-          ) : undefined
-      }
+          ) : undefined,
+      }}
     />
   );
 }
