@@ -12,3 +12,9 @@ declare module 'virtual:clinic-scout/placed-locations' {
   const placed: import('../scripts/geo-data').PlacedLocation[];
   export default placed;
 }
+
+declare module 'virtual:clinic-scout/dataset-hash' {
+  /** scripts/dataset-hash.ts over the provider records: 16 hex digits. */
+  const hash: string;
+  export default hash;
+}

@@ -6,6 +6,7 @@ import { readProviderFiles } from '../lib/dataset/read-files';
 import type { Provider } from '../lib/dataset/schema';
 import type { SlimEntry } from '../data/match-entries';
 import { buildZipTable, placeLocations } from './geo-data';
+import { datasetHash } from './dataset-hash';
 
 export function slimEntries(): SlimEntry[] {
   return readProviderFiles().map(({ data }) => {
@@ -18,6 +19,8 @@ const modules: Record<string, () => unknown> = {
   'virtual:clinic-scout/match-entries': slimEntries,
   'virtual:clinic-scout/zip-table': buildZipTable,
   'virtual:clinic-scout/placed-locations': () => placeLocations(readProviderFiles().map((f) => f.data as Provider)),
+  // The dataset's content hash: what tells a data-only release apart (lib/changes/version.ts).
+  'virtual:clinic-scout/dataset-hash': () => datasetHash(readProviderFiles()),
 };
 
 export function virtualDataPlugin(): Plugin {
