@@ -3,8 +3,39 @@ import preact from '@preact/preset-vite';
 import { assertValidDataset } from './scripts/assert-dataset';
 import { virtualDataPlugin } from './scripts/vite-virtual-data';
 
+/**
+ * The Content Security Policy of every extension page (side panel / sidebar, the Chrome service worker,
+ * the Firefox background page): everything from the extension itself, nothing from anywhere else, so
+ * "nothing leaves your device" is enforced by the browser, not only by our code. connect-src 'self'
+ * lets pages fetch files from the extension package (per-provider data); img-src data: is for inline
+ * icons; downloads use blob: URLs through <a download>, which CSP does not govern. Asserted by
+ * tests/unit/manifest.test.ts and, in real browsers, by tests/e2e/csp.test.ts and firefox-csp.test.ts.
+ */
+export const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self'",
+  "font-src 'self'",
+  "media-src 'self'",
+  "frame-src 'none'",
+  "worker-src 'self'",
+  "form-action 'none'",
+  "base-uri 'none'",
+].join('; ');
+
 // The permissions are asserted exactly by tests/unit/manifest.test.ts: widening them is a deliberate change.
 export default defineConfig({
+  // Icons: PNGs at every size are generated from assets/icon.svg at build time (sharp, build-time only).
+  modules: ['@wxt-dev/auto-icons'],
+  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 96, 48, 32, 16] },
+  // `npm run zip` also writes the sources zip AMO asks for (Firefox only). It holds what
+  // `npm ci && npm run build:firefox` needs (hidden files, node_modules and .output are left out by WXT);
+  // tests/e2e/release-zip.test.ts rebuilds from it and compares with the Firefox zip. Tests, docs and
+  // screenshots are not needed to build.
+  zip: { excludeSources: ['tests/**', 'docs/**', 'test-results/**', 'vitest.config.ts', 'stats.html', '**/*.log'] },
   vite: () => ({ plugins: [preact(), virtualDataPlugin()] }),
   hooks: {
     // Invalid data fails the build with the record and field named.
@@ -13,12 +44,20 @@ export default defineConfig({
       if (process.env.CLINIC_SCOUT_SKIP_DATA_CHECK !== '1') assertValidDataset();
     },
   },
-  manifest: ({ browser }) => ({
-    name: 'Clinic Scout',
-    description:
-      'Recognises ketamine-therapy provider websites and shows sourced, dated facts. Nothing leaves your device.',
+  manifest: ({ browser, command }) => ({
+    // `wxt dev` (command 'serve') keeps WXT's own policy, which lets the page reach its dev server.
+    ...(command === 'serve'
+      ? {}
+      : browser === 'firefox'
+        ? { content_security_policy: EXTENSION_PAGES_CSP }
+        : { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } }),
+    // Name and description live in public/_locales/en/messages.json so the listing can be translated.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    short_name: '__MSG_extShortName__',
+    description: '__MSG_extDescription__',
     permissions: browser === 'firefox' ? ['storage', 'tabs'] : ['storage', 'tabs', 'sidePanel'],
-    action: { default_title: 'Clinic Scout' },
+    action: { default_title: 'Clinic Scout', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

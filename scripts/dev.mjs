@@ -6,7 +6,17 @@ const args = process.argv.slice(2);
 const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 const run = (cmd, argv) => spawnSync(cmd, argv, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
 
-if (!headless) process.exit(run('npx', ['wxt', ...args]));
+// Opening a browser needs one: Debian's Chromium (or Firefox ESR for -b firefox), installed here when
+// missing as `npm test` does (scripts/ensure-browsers.mjs). Elsewhere (no apt-get) WXT finds Chrome itself.
+if (!headless) {
+  const browser = args.includes('firefox') ? 'firefox' : 'chromium';
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (process.platform === 'linux' && hasApt) {
+    const status = run('node', [new URL('./ensure-browsers.mjs', import.meta.url).pathname, browser]);
+    if (status) process.exit(status);
+  }
+  process.exit(run('npx', ['wxt', ...args]));
+}
 
 console.log('\nNo display found, so the dev runner cannot open a browser here. Building the extension instead…\n');
 const status = run('npx', ['wxt', 'build']) || run('npx', ['wxt', 'build', '-b', 'firefox']);

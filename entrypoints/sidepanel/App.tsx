@@ -1,15 +1,15 @@
-import { browser } from 'wxt/browser';
-import { Disclaimer } from '../../components/Disclaimer';
-import type { Route } from '../../lib/route';
-import { useRoute } from './use-route';
-import { ShortlistsProvider } from './use-shortlists';
-import { useSiteState } from './use-site-state';
-import { BrowseView } from './views/BrowseView';
-import { CompareView } from './views/CompareView';
-import { PrintPage } from './views/PrintPage';
-import { ProviderView } from './views/ProviderView';
-import { ShortlistView } from './views/ShortlistView';
-import { SiteView } from './views/SiteView';
+import { Disclaimer } from '@/components/common/Disclaimer';
+import type { Route } from '@/lib/route';
+import { isWideLayout } from '@/state/layout';
+import { fullPageUrl, useRoute } from '@/state/route';
+import { ShortlistsProvider } from '@/state/shortlists/context';
+import { useSiteState } from '@/state/site-state';
+import { BrowseView } from '@/components/browse/BrowseView';
+import { CompareView } from '@/components/compare/CompareView';
+import { PrintPage } from '@/components/export-import/PrintPage';
+import { ProviderView } from '@/components/provider-card/ProviderView';
+import { ShortlistView } from '@/components/shortlist/ShortlistView';
+import { SiteView } from '@/components/site/SiteView';
 
 const TABS: Array<{ view: Route['view']; label: string }> = [
   { view: 'site', label: 'This site' },
@@ -18,15 +18,10 @@ const TABS: Array<{ view: Route['view']; label: string }> = [
   { view: 'compare', label: 'Compare' },
 ];
 
-function fullPageUrl(tabId: number | null): string {
-  const base = browser.runtime.getURL('/sidepanel.html');
-  return `${base}${tabId !== null ? `?tabId=${tabId}` : ''}${location.hash}`;
-}
-
 export function App() {
   const [route, go] = useRoute();
   const site = useSiteState();
-  const isFullPage = new URLSearchParams(location.search).has('full') || innerWidth > 700;
+  const isFullPage = isWideLayout();
   const current = route.view === 'provider' ? 'browse' : route.view;
 
   return (

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import '../../components/styles.css';
+import '@/components/index.css';
 import { App } from './App';
 
 render(<App />, document.getElementById('app')!);

@@ -1,10 +1,10 @@
 import type { Provider } from '../dataset/schema';
-import { SORT_BY_DISTANCE, type NearContext } from './distance';
+import { nearestLocation, NO_CONFIRMED_LOCATION, type NearContext } from './near-me';
 import { lowestSessionPrice, NO_PRICE } from './price';
 
 /**
  * What a sort may need besides the providers: the user's place (`origin` from a ZIP, `homeState`) and the
- * providers' confirmed locations (`placesOf`), read by the distance sort (lib/browse/distance.ts).
+ * providers' confirmed locations (`placesOf`), read by the distance sort (SORT_BY_DISTANCE, lib/browse/near-me.ts).
  */
 export interface SortContext extends NearContext {}
 
@@ -32,6 +32,16 @@ export const SORT_BY_NAME: SortOption = {
   id: 'name',
   label: 'Name (A–Z)',
   key: (p) => p.name,
+};
+
+/** Sorts by straight-line miles to the nearest confirmed location (./near-me.ts); providers without one sort last. */
+export const SORT_BY_DISTANCE: SortOption = {
+  id: 'nearest',
+  label: 'Nearest first',
+  key: (p, ctx) => nearestLocation(p, ctx)?.miles ?? null,
+  unknownLabel: NO_CONFIRMED_LOCATION,
+  // The distance (or why there is none) is on every result while a ZIP is set, so no `describe`.
+  available: (ctx) => Boolean(ctx.origin),
 };
 
 export const SORT_BY_PRICE: SortOption = {

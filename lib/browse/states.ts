@@ -11,3 +11,5 @@ export const STATE_NAME: Record<UsState, string> = {
   RI: 'Rhode Island', SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas', UT: 'Utah',
   VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia', WI: 'Wisconsin', WY: 'Wyoming',
 };
+
+export const isUsState = (s: unknown): s is UsState => typeof s === 'string' && Object.hasOwn(STATE_NAME, s);

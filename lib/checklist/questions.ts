@@ -4,19 +4,18 @@
  * question.
  */
 import type { General, Question } from '../dataset/general-schema';
+import type { SourcedText } from '../dataset/provenance';
 import type { Provider, Source } from '../dataset/schema';
 
-export interface ChecklistQuestion {
+export interface ChecklistQuestion extends SourcedText {
   /** General: the id from general.json. Provider: `${provider.id}:q-${hash}` (see providerQuestionId). */
   id: string;
   origin: 'general' | 'provider';
   /** General questions' topic; null for provider questions (the data gives them none). */
   topic: Question['topic'] | null;
-  text: string;
   /** Why it matters; null for provider questions (the data gives none). */
   why: string | null;
-  /** General questions' sources; empty for provider questions. */
-  sources: Source[];
+  // sources: general questions' sources; empty for provider questions.
 }
 
 /** The parts of a saved answer that progress() reads (a shortlist `Answer` fits). */

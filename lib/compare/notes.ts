@@ -1,15 +1,14 @@
 // Neutral sentences derived only from fields present in the data, each with the sources it rests on.
 import type { Provider, Source } from '../dataset/schema';
 import type { General } from '../dataset/general-schema';
+import type { SourcedText } from '../dataset/provenance';
 import { formatDate } from '../format/dates';
 import { DELIVERY_LABEL, MODALITY_LABEL } from '../format/labels';
 import { formatDollars } from '../format/money';
 import { lowestSessionPrice } from '../browse/price';
 
-export interface CompareNote {
+export interface CompareNote extends SourcedText {
   id: string;
-  text: string;
-  sources: Source[];
   /**
    * Where the sentence comes from: `derived` from the compared records' fields, `general` includes Clinic
    * Scout's general information (data/general.json), `provider` is a note from one provider's record.

@@ -1,5 +1,5 @@
 // The compare selection: provider ids, in the order chosen, at most four. Pure; the panel keeps it in
-// browser.storage.session (entrypoints/sidepanel/use-compare-selection.ts).
+// browser.storage.session (state/compare-selection.ts).
 
 export const MAX_COMPARE = 4;
 export const MIN_COMPARE = 2;

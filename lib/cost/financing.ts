@@ -1,9 +1,10 @@
 import type { General } from '../dataset/general-schema';
+import type { SourcedText } from '../dataset/provenance';
 import type { Provider, Source } from '../dataset/schema';
 
 export type FinancingOffer = 'careCredit' | 'paymentPlans';
 
-export interface FinancingNote {
+export interface FinancingNote extends SourcedText {
   id: 'deferred-interest';
   /** What the provider record says it offers (tri-state 'yes' only). */
   offers: FinancingOffer[];
@@ -11,10 +12,8 @@ export interface FinancingNote {
   lead: string;
   /** general.deferredInterest.text, verbatim. */
   statement: string;
-  /** lead + statement, for a one-paragraph rendering. */
-  text: string;
-  /** The provider's financing sources, then the deferred-interest statement's sources (de-duplicated by URL). */
-  sources: Source[];
+  // text: lead + statement, for a one-paragraph rendering.
+  // sources: the provider's financing sources, then the deferred-interest statement's sources (de-duplicated by URL).
 }
 
 const OFFER_WORDS: Record<FinancingOffer, string> = {

@@ -9,7 +9,7 @@
 import type { General, Statement, TypicalPrice } from '../dataset/general-schema';
 import type { Modality, Price, Provider, Source, Tri } from '../dataset/schema';
 import type { PlanOptions, Quote } from '../shortlist/schema';
-import { ESTIMATE_CAPTION, formatDollars, formatRange } from './format';
+import { ESTIMATE_CAPTION, formatDollars, formatRange } from '../format/money';
 import { add, hull, multiply, point, range, roundDollars, scale, ZERO, type Range } from './range';
 
 // ---------------------------------------------------------------------------------------------------
@@ -23,9 +23,6 @@ export const DEFAULT_MAINTENANCE_PER_MONTH = 1;
 export const DEFAULT_MAINTENANCE_MONTHS = 11;
 /** Months of the first year the plan assumes the initial series takes (used for labels only). */
 export const INITIAL_SERIES_MONTHS = 1;
-
-export const HSA_EXPLANATION =
-  'Paying with pre-tax HSA/FSA money saves roughly your marginal tax rate; eligibility is set by your plan.' as const;
 
 /** Out-of-pocket text for Spravato through insurance: general.json holds the programme terms as text only. */
 export const UNKNOWN_OUT_OF_POCKET = 'unknown — depends on your plan' as const;
@@ -68,8 +65,13 @@ export interface PriceRef {
 
 export interface PlanLine {
   id: LineId;
-  /** e.g. "Initial series (6 sessions)", "First year". */
+  /**
+   * e.g. "Initial series (6 sessions)", "First year"; when a general typical range went into the figure it
+   * says so: "Per session — typical for IV clinics, not this provider's price".
+   */
   label: string;
+  /** The label without that note, e.g. "First year" (for headlines). */
+  name: string;
   /** Cash cost in whole dollars; null = unknown (shown as "Unknown", never as $0). */
   range: Range | null;
   /** Effective cost paying with HSA/FSA money at the chosen tax rate; null when no rate is set or range is null. */
@@ -77,7 +79,10 @@ export interface PlanLine {
   basis: LineBasis;
   /** For a 'mixed' or derived line: the basis of each part that went into it. */
   parts: Array<{ id: LineId; basis: LineBasis }>;
-  /** Which typical range from general.json was used (this line or a part of it), if any. */
+  /**
+   * Which typical range from general.json was used (this line or a part of it), if any. When non-empty, the
+   * label says so ("… — typical for IV clinics, not this provider's price").
+   */
   typicalIds: TypicalId[];
   /** Published prices used (this line or its parts). */
   prices: PriceRef[];
@@ -106,8 +111,10 @@ export interface HsaInfo {
   taxRate: number;
   /** 1 − taxRate / 100: every `hsa` range is the cash range times this. */
   factor: number;
-  /** HSA_EXPLANATION with the rate. */
+  /** general.json's sourced HSA/FSA statement, then what the HSA/FSA figures assume at the chosen rate. */
   explanation: string;
+  /** Sources of general.json's HSA/FSA statement. */
+  sources: Source[];
   /** What the provider record says about HSA/FSA payment; null for a clinic the user added. */
   clinicAccepts: Tri | null;
   /** One sentence on clinicAccepts; null when nothing to say. */
@@ -158,6 +165,24 @@ interface Estimate {
   explanations: string[];
   /** The provider's Price records this figure used (to list the ones it did not). */
   used: Price[];
+}
+
+/** On a line's label when a typical range was used: a general figure, not the provider's own price. */
+const TYPICAL_LABEL: Record<TypicalId, string> = {
+  consultation: 'typical consultation fee',
+  'iv-session': 'typical for IV clinics',
+  'im-session': 'typical for injection clinics',
+  'at-home-session': 'typical for at-home programmes',
+  'spravato-session': 'typical Spravato list price',
+  'maintenance-session': 'typical for maintenance sessions',
+};
+
+/** A line's label, saying so when its figure rests on a general typical range rather than the provider's own price. */
+function labelWithTypical(name: string, est: Estimate): string {
+  if (est.exact === null || est.typicalIds.length === 0) return name;
+  if (est.basis !== 'typical') return `${name} — includes typical ranges, not this provider's prices`;
+  if (est.typicalIds.length > 1) return `${name} — typical ranges, not this provider's prices`;
+  return `${name} — ${TYPICAL_LABEL[est.typicalIds[0] as TypicalId]}, not this provider's price`;
 }
 
 const TYPICAL_WORDS: Record<TypicalId, string> = {
@@ -308,7 +333,9 @@ function typical(general: General, id: TypicalId, lead: string): Estimate | null
   if (!t) return null;
   const r = range(t.low, t.high);
   return {
-    ...empty('typical', [`${lead} the estimate uses typical ${TYPICAL_WORDS[id]} prices of ${formatRange(r)} from published cost guides.`]),
+    ...empty('typical', [
+      `${lead} the estimate uses typical ${TYPICAL_WORDS[id]} prices of ${formatRange(r)} — a general range, not this provider's price. The range: ${t.label}.`,
+    ]),
     exact: r,
     typicalIds: [id],
     sources: [...t.sources],
@@ -391,7 +418,8 @@ function toLine(id: LineId, label: string, est: Estimate, hsaFactor: number | nu
   const rounded = est.exact ? roundDollars(est.exact) : null;
   return {
     id,
-    label,
+    label: labelWithTypical(label, est),
+    name: label,
     range: rounded,
     hsa: est.exact && hsaFactor !== null ? roundDollars(multiply(est.exact, hsaFactor)) : null,
     basis: est.basis,
@@ -645,7 +673,8 @@ export function estimatePlan(
     hsa = {
       taxRate: rate,
       factor: hsaFactor,
-      explanation: `${HSA_EXPLANATION} At ${rate}%, each HSA/FSA figure is ${+(100 - rate).toFixed(2)}% of the cash figure.`,
+      explanation: `${general.hsaFsa.text} The HSA/FSA figures take off the ${rate}% tax rate you chose, as if you paid with pre-tax money: each is ${+(100 - rate).toFixed(2)}% of the cash figure.`,
+      sources: [...general.hsaFsa.sources],
       clinicAccepts: accepts,
       clinicNote:
         accepts === 'yes'
@@ -671,6 +700,7 @@ export function estimatePlan(
     ...all.map((l) => l.sources),
     spravato?.applies ? spravato.sources : [],
     provider && hsa ? provider.financing.sources : [],
+    hsa ? hsa.sources : [],
   ]);
 
   return {

@@ -2,7 +2,7 @@
  * Plain-words readings of a CostPlan, shared by the cost view (CostEstimate) and the Markdown export.
  * Pure: no DOM, no storage. Every figure comes from the plan; nothing here computes a new one.
  */
-import { ESTIMATE_CAPTION, formatMaybeRange, formatRange } from './format';
+import { ESTIMATE_CAPTION, formatMaybeRange, formatRange } from '../format/money';
 import type { CostPlan, LineBasis, PlanLine } from './plan';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -46,7 +46,7 @@ export function settingsWords(plan: CostPlan): string {
  */
 export function headline(plan: CostPlan): string {
   const { firstYear, perMonthAfter } = plan.lines;
-  let text = `${firstYear.label}: ${formatMaybeRange(firstYear.range)}; then ${formatMaybeRange(perMonthAfter.range, 'an unknown amount')} a month.`;
+  let text = `${firstYear.name}: ${formatMaybeRange(firstYear.range)}; then ${formatMaybeRange(perMonthAfter.range, 'an unknown amount')} a month.`;
   if (plan.hsa && firstYear.hsa) {
     const monthly = perMonthAfter.hsa && perMonthAfter.hsa.high > 0 ? `, then ${formatRange(perMonthAfter.hsa)} a month` : '';
     text += ` Paying with HSA/FSA money at ${plan.hsa.taxRate}%: about ${formatRange(firstYear.hsa)}${monthly}.`;

@@ -49,6 +49,8 @@ export const General = z.object({
   contraindications: z.array(Statement),
   /** Neutral note on deferred-interest medical credit cards. */
   deferredInterest: Statement,
+  /** What the sources say about paying with HSA/FSA money (shown with the cost plan's HSA/FSA view). */
+  hsaFsa: Statement,
   questions: z.array(Question).min(1),
   lastReviewed: FullIsoDate,
 });

@@ -1,20 +1,17 @@
 // The facts both the CSV and the Markdown export show for an item, as plain (unescaped) text.
 import type { Price, Provider, Source } from '../dataset/schema';
 import type { General } from '../dataset/general-schema';
-import type { ItemStatus, ShortlistItem } from '../shortlist/schema';
+import type { Sourced } from '../dataset/provenance';
+import type { ShortlistItem } from '../shortlist/schema';
 import { DELIVERY_LABEL, INSURANCE_LABEL, MODALITY_LABEL, TRI_LABEL } from '../format/labels';
+import { cleanWebsite, datasetWebsite } from '../format/links';
 
 export const DISCLAIMER = 'Clinic Scout informs; it does not give medical advice. Costs are estimates — confirm with the clinic.';
 export const ESTIMATE_NOTE = 'estimate — confirm with the clinic';
 
-export const ITEM_STATUS_LABEL: Record<ItemStatus, string> = {
-  considering: 'Considering',
-  contacted: 'Contacted',
-  'consultation-booked': 'Consultation booked',
-  'ruled-out': 'Ruled out',
-};
+export { ITEM_STATUS_LABEL } from '../format/labels';
 
-export interface ClinicFacts {
+export interface ClinicFacts extends Sourced {
   /** Where the facts come from: the dataset, the user's own entry, or only the saved name (left the dataset). */
   origin: 'dataset' | 'custom' | 'missing';
   operating: boolean;
@@ -31,7 +28,6 @@ export interface ClinicFacts {
   pricesNote: string | null;
   insurance: string | null;
   financing: string | null;
-  sources: Source[];
 }
 
 export interface ItemFacts {
@@ -51,18 +47,20 @@ export function factsBuilder(provider: (id: string) => Provider | undefined): (i
       return {
         clinic: { ...MISSING, origin: 'custom', status: 'Your own entry', locations: place ? [place] : [] },
         name: c.name,
-        website: c.website ?? item.snapshot.website,
+        website: cleanWebsite(c.website ?? item.snapshot?.website),
       };
     }
     const id = item.providerId;
     let known = id === null ? null : cache.get(id);
     if (id !== null && known === undefined) {
       const p = provider(id);
-      known = p ? { clinic: clinicFacts(p), name: p.name, site: firstOwnSite(p) } : null;
+      known = p ? { clinic: clinicFacts(p), name: p.name, site: datasetWebsite(p) } : null;
       cache.set(id, known);
     }
-    if (!known) return { clinic: MISSING, name: item.snapshot.name, website: item.snapshot.website };
-    return { clinic: known.clinic, name: known.name, website: item.snapshot.website ?? known.site };
+    if (!known) return { clinic: MISSING, name: item.snapshot.name, website: cleanWebsite(item.snapshot.website) };
+    // A provider in the dataset: its address comes from the dataset only, never from the saved snapshot
+    // (an imported file can put any address there).
+    return { clinic: known.clinic, name: known.name, website: known.site };
   };
 }
 
@@ -82,10 +80,6 @@ const MISSING: ClinicFacts = {
   financing: null,
   sources: [],
 };
-
-function firstOwnSite(p: Provider): string | null {
-  return p.sources.find((s) => !s.thirdParty)?.url ?? null;
-}
 
 export function clinicFacts(p: Provider): ClinicFacts {
   const { state, since } = p.status;

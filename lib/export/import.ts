@@ -1,8 +1,9 @@
 // Reads a JSON export (any version ever written) into records of the current model. Pure: nothing is
 // written; the caller previews the result with planImport and writes it in one transaction.
 import type { Shortlist, ShortlistItem } from '../shortlist/schema';
-import { CURRENT_VERSION, CurrentFile, FORMAT_NAME, VERSIONS } from './json-format';
-import { describeIssues, describePath } from './issues';
+import { CURRENT_VERSION, CurrentFile, FORMAT_NAME, VERSIONS, type VersionStep } from './json-format';
+import { Problems, describeIssues, describePath } from './issues';
+import { hasUserinfo } from '../format/links';
 import { MAX_IMPORT_BYTES, MESSAGES, findForbiddenKey, nestsDeeperThan, sniffNonJson } from './preflight';
 
 export interface ImportData {
@@ -15,6 +16,9 @@ export interface ImportData {
 }
 
 export type ImportResult = { ok: true; data: ImportData } | { ok: false; errors: string[] };
+
+/** Why an address like https://user:pass@host/ is refused. */
+export const USERINFO_MESSAGE = 'a web address with a user name or password in it (like “name@” before the site) is not accepted';
 
 const fail = (...errors: string[]): ImportResult => ({ ok: false, errors });
 
@@ -50,8 +54,8 @@ export function parseImport(text: string): ImportResult {
   const first = VERSIONS.findIndex((v) => v.version === version);
   if (first === -1) return fail(MESSAGES.unknownVersion(String(version)));
 
-  const parsed = VERSIONS[first]!.schema.safeParse(raw);
-  if (!parsed.success) return fail(...describeIssues(parsed.error.issues, raw));
+  const parsed = parseRecords(VERSIONS[first]!, raw);
+  if (!parsed.ok) return fail(...parsed.errors);
 
   let file: unknown = parsed.data;
   for (const step of VERSIONS.slice(first)) if (step.upgrade) file = (step.upgrade as (f: unknown) => unknown)(file);
@@ -68,22 +72,68 @@ export function parseImport(text: string): ImportResult {
   return { ok: true, data: { exportedAt, sourceVersion: version, shortlists, items } };
 }
 
-/** Ids unique, and every item on a list that is in the file. */
+/**
+ * The file's own version schema, applied record by record: the header (everything but the two arrays)
+ * with the whole-file schema, then each list and item with its element schema. Problems are described
+ * only while fewer than MAX_LISTED_ERRORS are listed, then counted (one per bad record); no step is proportional to more
+ * than one record, so neither time, memory nor the stack grow with the number of problems.
+ */
+function parseRecords(step: VersionStep, raw: object): { ok: true; data: unknown } | { ok: false; errors: string[] } {
+  const file = raw as Record<string, unknown>;
+  const arrays = { shortlists: file.shortlists, items: file.items };
+  const problems = new Problems();
+  const header = step.schema.safeParse({
+    ...file,
+    shortlists: Array.isArray(arrays.shortlists) ? [] : arrays.shortlists,
+    items: Array.isArray(arrays.items) ? [] : arrays.items,
+  });
+  if (!header.success) problems.addIssues(header.error.issues, raw);
+  const out: Record<'shortlists' | 'items', unknown[]> = { shortlists: [], items: [] };
+  for (const key of ['shortlists', 'items'] as const) {
+    const records = arrays[key];
+    if (!Array.isArray(records)) continue;
+    const schema = step.records[key];
+    for (let i = 0; i < records.length; i++) {
+      const r = schema.safeParse(records[i]);
+      if (r.success) out[key].push(r.data);
+      // Once the list is full, a bad record only counts as one more problem: reading `r.error` builds a
+      // ZodError (with a stack trace), which would make a file of 150,000 bad items take seconds.
+      else if (problems.full) problems.count();
+      else problems.addIssues(r.error.issues, raw, [key, i]);
+    }
+  }
+  if (!header.success || !problems.empty) return { ok: false, errors: problems.lines() };
+  return { ok: true, data: { ...(header.data as object), ...out } };
+}
+
+/** Ids unique, every item on a list that is in the file, no web address with a user name or password. */
 function checkReferences(shortlists: readonly Shortlist[], items: readonly ShortlistItem[]): string[] {
-  const errors: string[] = [];
+  const errors = new Problems();
   const file = { shortlists, items };
+  items.forEach((item, i) => {
+    // `https://mindbloom.com@evil.example/` reads as mindbloom.com but goes to evil.example.
+    const urls: [string, string | null | undefined][] = [
+      ['snapshot', item.snapshot.website],
+      ['custom', item.custom?.website],
+    ];
+    for (const [where, url] of urls) {
+      if (url && hasUserinfo(url)) {
+        errors.add(`${describePath(['items', i, where, 'website'], file)}: ${USERINFO_MESSAGE}`);
+      }
+    }
+  });
   const listIds = new Set<string>();
   shortlists.forEach((s, i) => {
-    if (listIds.has(s.id)) errors.push(`${describePath(['shortlists', i, 'id'], file)}: another list in the file has the same id`);
+    if (listIds.has(s.id)) errors.add(`${describePath(['shortlists', i, 'id'], file)}: another list in the file has the same id`);
     listIds.add(s.id);
   });
   const itemIds = new Set<string>();
   items.forEach((item, i) => {
-    if (itemIds.has(item.id)) errors.push(`${describePath(['items', i, 'id'], file)}: another clinic in the file has the same id`);
+    if (itemIds.has(item.id)) errors.add(`${describePath(['items', i, 'id'], file)}: another clinic in the file has the same id`);
     itemIds.add(item.id);
     if (!listIds.has(item.shortlistId)) {
-      errors.push(`${describePath(['items', i, 'shortlistId'], file)}: no list with this id is in the file`);
+      errors.add(`${describePath(['items', i, 'shortlistId'], file)}: no list with this id is in the file`);
     }
   });
-  return errors.length > 50 ? [...errors.slice(0, 50), `…and ${errors.length - 50} more problems.`] : errors;
+  return errors.lines();
 }

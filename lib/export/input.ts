@@ -1,7 +1,8 @@
 // What the CSV and Markdown exports take, and which lists and items an export covers.
+import type { ComparisonTable } from './comparison';
 import type { Provider } from '../dataset/schema';
 import type { General } from '../dataset/general-schema';
-import type { Shortlist, ShortlistItem } from '../shortlist/schema';
+import { Shortlist, ShortlistItem } from '../shortlist/schema';
 
 /** Extra lines the UI computes for one item (the exports never compute costs themselves). */
 export interface ItemExtras {
@@ -9,12 +10,7 @@ export interface ItemExtras {
   costEstimate?: string;
 }
 
-/** A comparison of a list's clinics, as the UI shows it: one column per clinic. Markdown only. */
-export interface ComparisonTable {
-  /** Column headings after the row-label column, usually the clinic names. */
-  columns: string[];
-  rows: { label: string; cells: string[] }[];
-}
+export type { ComparisonTable };
 
 export interface ExportInput {
   /** The lists to export, in the order to show them. */
@@ -48,11 +44,24 @@ export function selectForExport(
   return { shortlists, items: data.items.filter((i) => ids.has(i.shortlistId)) };
 }
 
-/** Each list with its items in display order (position, then creation, then id). */
+/**
+ * The records that pass the model's schema, as given (not copied), in order. Exports call this first, so a
+ * damaged record (an item without its snapshot, say) is left out instead of making the export throw;
+ * the repository reports such records with listUnreadable() and `unreadableRecordsJson` exports them raw.
+ */
+export function readableOnly(data: { shortlists: readonly unknown[]; items: readonly unknown[] }): { shortlists: Shortlist[]; items: ShortlistItem[] } {
+  return {
+    shortlists: data.shortlists.filter((s): s is Shortlist => Shortlist.safeParse(s).success),
+    items: data.items.filter((i): i is ShortlistItem => ShortlistItem.safeParse(i).success),
+  };
+}
+
+/** Each list with its items in display order (position, then creation, then id). Unreadable records are left out. */
 export function groupItems(
-  shortlists: readonly Shortlist[],
-  items: readonly ShortlistItem[],
+  allShortlists: readonly Shortlist[],
+  allItems: readonly ShortlistItem[],
 ): { list: Shortlist; items: ShortlistItem[] }[] {
+  const { shortlists, items } = readableOnly({ shortlists: allShortlists, items: allItems });
   const byList = new Map<string, ShortlistItem[]>(shortlists.map((s) => [s.id, []]));
   for (const item of items) byList.get(item.shortlistId)?.push(item);
   return shortlists.map((list) => ({

@@ -4,24 +4,62 @@ import type { z } from '../zod';
 
 type Issue = z.core.$ZodIssue;
 
-/** At most this many problems are listed; the rest are counted. */
-export const MAX_LISTED_ERRORS = 50;
+/** At most this many problems are listed; the rest are counted ("…and N more problems."). */
+export const MAX_LISTED_ERRORS = 20;
 
-export function describeIssues(issues: readonly Issue[], raw: unknown): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (const issue of issues) {
-    const line = `${describePath(issue.path, raw)}: ${issueMessage(issue, valueAt(raw, issue.path))}`;
-    if (!seen.has(line)) {
-      seen.add(line);
-      out.push(line);
+/**
+ * Collects problems in bounded memory: the first MAX_LISTED_ERRORS distinct sentences are kept, the
+ * rest only counted. Never spreads or sorts the whole set, so 150,000 problems cost a counter.
+ */
+export class Problems {
+  readonly #lines: string[] = [];
+  readonly #seen = new Set<string>();
+  #more = 0;
+
+  add(line: string): void {
+    if (this.#seen.has(line)) return;
+    if (this.#lines.length < MAX_LISTED_ERRORS) {
+      this.#lines.push(line);
+      this.#seen.add(line);
+    } else this.#more++;
+  }
+
+  /** Adds each zod issue, its path taken under `prefix` within `raw`. */
+  addIssues(issues: readonly Issue[], raw: unknown, prefix: readonly PropertyKey[] = []): void {
+    for (const issue of issues) {
+      if (this.full && this.#more > 0) {
+        this.#more++; // describing it would only be thrown away
+        continue;
+      }
+      const path = prefix.length ? [...prefix, ...issue.path] : issue.path;
+      this.add(`${describePath(path, raw)}: ${issueMessage(issue, valueAt(raw, path))}`);
     }
   }
-  if (out.length > MAX_LISTED_ERRORS) {
-    const more = out.length - MAX_LISTED_ERRORS;
-    return [...out.slice(0, MAX_LISTED_ERRORS), `…and ${more} more problem${more === 1 ? '' : 's'}.`];
+
+  /** One more problem, not described (the list is full). */
+  count(): void {
+    this.#more++;
   }
-  return out;
+
+  get full(): boolean {
+    return this.#lines.length >= MAX_LISTED_ERRORS;
+  }
+
+  get empty(): boolean {
+    return this.#lines.length === 0;
+  }
+
+  /** The listed sentences, then "…and N more problems." when some were only counted. */
+  lines(): string[] {
+    const more = this.#more;
+    return more > 0 ? [...this.#lines, `…and ${more} more problem${more === 1 ? '' : 's'}.`] : [...this.#lines];
+  }
+}
+
+export function describeIssues(issues: readonly Issue[], raw: unknown): string[] {
+  const problems = new Problems();
+  problems.addIssues(issues, raw);
+  return problems.lines();
 }
 
 /** "items[3] (Mindbloom).answers.ask-about-staff.text"; "(file)" for the top level. */

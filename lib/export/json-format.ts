@@ -6,7 +6,8 @@
 // Old files are then parsed by their own frozen schema and upgraded step by step.
 import { z } from '../zod';
 import { Shortlist, ShortlistItem } from '../shortlist/schema';
-import { ExportFileV1, FORMAT_NAME } from './format-v1';
+import { ExportFileV1, FORMAT_NAME, ShortlistItemV1, ShortlistV1 } from './format-v1';
+import { readableOnly } from './input';
 
 export { FORMAT_NAME };
 
@@ -22,12 +23,20 @@ export type CurrentExportFile = ExportFileV1;
 export interface VersionStep {
   version: number;
   schema: z.ZodType;
+  /**
+   * The schemas of one list and one item of this version (the elements of `schema`'s two arrays). Import
+   * validates record by record with them, stopping the description after the first problems, so a file
+   * with 150,000 bad items costs bounded time and memory.
+   */
+  records: { shortlists: z.ZodType; items: z.ZodType };
   /** Turns a file of this version (already validated by `schema`) into the next version; null for the newest. */
   upgrade: ((file: never) => unknown) | null;
 }
 
 /** Oldest first; each entry's upgrade yields the next entry's input. */
-export const VERSIONS: readonly VersionStep[] = [{ version: 1, schema: ExportFileV1, upgrade: null }];
+export const VERSIONS: readonly VersionStep[] = [
+  { version: 1, schema: ExportFileV1, records: { shortlists: ShortlistV1, items: ShortlistItemV1 }, upgrade: null },
+];
 
 /** The current-version schema, re-checked after upgrading an older file. */
 export const CurrentFile = z.object({
@@ -40,10 +49,13 @@ export const CurrentFile = z.object({
 
 /**
  * The export file for `data`, as an object. Copies exactly the model's fields (anything else a storage
- * layer keeps on its records is left out, so the file always passes the strict import schema) and does
- * not validate: a backup must never fail to be written.
+ * layer keeps on its records is left out, so the file always passes the strict import schema). A backup
+ * must never fail to be written: records that fail the model's schema are left out, never thrown on.
  */
-export function buildExportFile(data: { shortlists: readonly Shortlist[]; items: readonly ShortlistItem[] }, exportedAt: Date): CurrentExportFile {
+export function buildExportFile(all: { shortlists: readonly Shortlist[]; items: readonly ShortlistItem[] }, exportedAt: Date): CurrentExportFile {
+  // A damaged record can't be written in a file that must import again; it is exported raw instead
+  // (unreadableRecordsJson). Everything readable is always written.
+  const data = readableOnly(all);
   return {
     format: FORMAT_NAME,
     version: CURRENT_VERSION,
@@ -58,11 +70,13 @@ export function toJson(data: { shortlists: readonly Shortlist[]; items: readonly
   return `${JSON.stringify(buildExportFile(data, exportedAt), null, 2)}\n`;
 }
 
-function copyShortlist(s: Shortlist): Shortlist {
+/** Exactly the model's fields of a list (storage bookkeeping left out). */
+export function copyShortlist(s: Shortlist): Shortlist {
   return { id: s.id, name: s.name, createdAt: s.createdAt, updatedAt: s.updatedAt, deletedAt: s.deletedAt };
 }
 
-function copyItem(i: ShortlistItem): ShortlistItem {
+/** Exactly the model's fields of an item (storage bookkeeping such as `revision` left out). */
+export function copyItem(i: ShortlistItem): ShortlistItem {
   return {
     id: i.id,
     shortlistId: i.shortlistId,

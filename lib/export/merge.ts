@@ -6,6 +6,7 @@
 // matched by name go into the existing list. Items match by id, else by same target list + same provider
 // (custom clinics: same name). A match whose content is the same is "unchanged"; otherwise it is a conflict.
 import type { Shortlist, ShortlistItem } from '../shortlist/schema';
+import { copyItem, copyShortlist } from './json-format';
 
 export const CHOICES = ['keep-mine', 'take-theirs', 'keep-both'] as const;
 export type ImportChoice = (typeof CHOICES)[number];
@@ -53,7 +54,9 @@ export interface ImportPlan {
 
 const normName = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 
-export function planImport(existing: ShortlistRecords, incoming: ShortlistRecords): ImportPlan {
+export function planImport(stored: ShortlistRecords, incoming: ShortlistRecords): ImportPlan {
+  // Compare model fields only: storage keeps bookkeeping (an item's revision) that files never carry.
+  const existing: ShortlistRecords = { shortlists: stored.shortlists.map(copyShortlist), items: stored.items.map(copyItem) };
   const plan: ImportPlan = {
     lists: { add: [], mergeByName: [], unchanged: [], conflicts: [] },
     items: { add: [], unchanged: [], conflicts: [] },
@@ -148,6 +151,13 @@ export class MissingChoicesError extends Error {
  * - keep-both: their version is written with a fresh id (a list: a copy named "… (imported)", holding
  *   copies of all the incoming items of that list).
  * Throws MissingChoicesError when a conflict has no choice, so nothing is ever decided silently.
+ *
+ * Trash dates from a file never make local data expire sooner than local rules would (lists in the
+ * trash are purged 30 days after `deletedAt`):
+ * - a file never puts a list that is in use here into the trash: "take theirs" on such a list takes its
+ *   name but leaves it where it is (the user's own items on it stay with it); delete it here if wanted;
+ * - "take theirs" on a list that is in the trash on both sides keeps the later of the two dates.
+ * Lists that are new here keep the file's dates, so restoring a backup is exact.
  */
 export function applyImportChoices(
   plan: ImportPlan,
@@ -171,7 +181,7 @@ export function applyImportChoices(
   const copies = new Map<string, string>();
   for (const c of plan.lists.conflicts) {
     const choice = choices[c.key];
-    if (choice === 'take-theirs') shortlists.push(c.theirs);
+    if (choice === 'take-theirs') shortlists.push({ ...c.theirs, deletedAt: trashDate(c.mine, c.theirs) });
     else if (choice === 'keep-both') {
       const id = freshId();
       copies.set(c.theirs.id, id);
@@ -197,6 +207,13 @@ export function applyImportChoices(
     });
   }
   return { shortlists, items };
+}
+
+/** deletedAt for "take theirs": never trashes a list in use here, never shortens its time in the trash. */
+function trashDate(mine: Shortlist, theirs: Shortlist): number | null {
+  if (theirs.deletedAt === null) return null; // taking theirs restores it from the trash: nothing is lost
+  if (mine.deletedAt === null) return null;
+  return Math.max(mine.deletedAt, theirs.deletedAt);
 }
 
 /** "Denver (imported)", shortened by whole characters to stay within the 200-unit name limit. */

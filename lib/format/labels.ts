@@ -1,4 +1,13 @@
-import type { Condition, Modality, ProviderKind, StatusState, Tri } from '../dataset/schema';
+import type { Condition, Modality, Price, ProviderKind, StatusState, Tri } from '../dataset/schema';
+import type { ItemStatus } from '../shortlist/schema';
+
+/** Where the user is with a shortlisted clinic. */
+export const ITEM_STATUS_LABEL: Record<ItemStatus, string> = {
+  considering: 'Considering',
+  contacted: 'Contacted',
+  'consultation-booked': 'Consultation booked',
+  'ruled-out': 'Ruled out',
+};
 
 export const MODALITY_LABEL: Record<Modality, string> = {
   'iv-infusion': 'IV infusion',
@@ -56,3 +65,12 @@ export const INSURANCE_LABEL = {
   some: 'Some services or plans',
   unknown: 'Unknown',
 } as const;
+
+/** What a published price is for (the provider card's price list). */
+export const PRICE_KIND_LABEL: Record<Price['kind'], string> = {
+  consultation: 'Consultation',
+  session: 'Per session',
+  package: 'Package',
+  monthly: 'Per month',
+  other: 'Other fee',
+};

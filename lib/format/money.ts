@@ -12,7 +12,7 @@ export function formatDollars(amount: number): string {
   return n < 0 ? `-$${digits}` : `$${digits}`;
 }
 
-/** "$400–$800", "$600", "from $400", "up to $800". */
+/** A published price, either bound possibly unknown: "$400–$800", "$600", "from $400", "up to $800". */
 export function formatPriceRange(low: number | null, high: number | null): string {
   if (low !== null && high !== null) return low === high ? formatDollars(low) : `${formatDollars(low)}–${formatDollars(high)}`;
   if (low !== null) return `from ${formatDollars(low)}`;
@@ -20,3 +20,23 @@ export function formatPriceRange(low: number | null, high: number | null): strin
   return 'unknown';
 }
 
+/** Shown where a figure cannot be estimated. */
+export const UNKNOWN_FIGURE = 'Unknown' as const;
+
+/** A low–high pair of dollar amounts (lib/cost/range.ts's Range fits). */
+export interface DollarRange {
+  low: number;
+  high: number;
+}
+
+/** "$2,400–$4,800" (en dash, no spaces); bounds that round to the same dollar give one figure, "$600". */
+export function formatRange(r: DollarRange): string {
+  const low = formatDollars(r.low);
+  const high = formatDollars(r.high);
+  return low === high ? low : `${low}–${high}`;
+}
+
+/** formatRange, or "Unknown" (or the given text) for a figure that cannot be estimated. */
+export function formatMaybeRange(r: DollarRange | null, unknownText: string = UNKNOWN_FIGURE): string {
+  return r === null ? unknownText : formatRange(r);
+}

@@ -18,9 +18,3 @@ export function distanceMiles(a: LatLon, b: LatLon): number {
 export function formatMiles(miles: number): string {
   return `${Math.max(1, Math.round(miles)).toLocaleString('en-US')} mi`;
 }
-
-/** A US ZIP code: five digits (ZIP+4 accepted, its extension ignored). */
-export function normaliseZip(input: string): string | null {
-  const m = /^\s*(\d{5})(?:-\d{4})?\s*$/.exec(input);
-  return m ? m[1]! : null;
-}

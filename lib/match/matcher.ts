@@ -15,7 +15,11 @@
 // and on a shared host the path is the only thing separating tenants: if "/NueLife" could belong to someone
 // else, matching it would vouch for a page the provider does not control. Being strict can only miss a
 // recognition (the tab shows nothing), never show the wrong provider. The same reasoning makes path rules
-// refuse paths with encoded separators (see decodePath) and apply only on their exact host.
+// refuse paths with encoded separators (see decodePath) and apply only on their own host and its "www."
+// twin: a rule for "muschealth.org" also holds on "www.muschealth.org" (and one for "www.H" on "H"), as
+// sites commonly serve both, but only while nothing else claims the twin. Any rule naming the twin itself (exact host,
+// path rules, domain, mirror, look-alike), a domain or look-alike covering it, a mirror above it, or an exact
+// host on the rule's own host (under which its path rules never apply) keeps the twin out.
 //
 // Only http(s) URLs are matched. blob: URLs never match, even "blob:https://mindbloom.com/…": the document is
 // whatever bytes a script handed to URL.createObjectURL, not a page the provider serves at that address, and
@@ -64,6 +68,11 @@ class HostNode {
 
 /** Shared placeholder for suffixes that only exist so the walk can continue ("com", "co.uk"). */
 const PASS_THROUGH = new HostNode();
+
+const WWW = 'www.';
+
+/** "www.H" for "H" and "H" for "www.H". */
+const wwwTwin = (host: string) => (host.startsWith(WWW) ? host.slice(WWW.length) : WWW + host);
 
 const PLAIN_HOST = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/;
 
@@ -176,6 +185,18 @@ export function createMatcher(entries: readonly MatchEntry[]): Matcher {
     }
   }
 
+  // Path rules that also hold on their host's www. twin, keyed by the twin: only twins no rule names (at most
+  // a pass-through suffix of some other rule host) and rule hosts whose paths apply (no exact-host claim).
+  // Claims covering the twin from above (domains, look-alikes, mirrors) are checked when matching.
+  const twinPaths = new Map<string, PathIndex>();
+  for (const [host, node] of nodes) {
+    if (node === PASS_THROUGH || node.paths === null || node.exact !== null) continue;
+    const twin = wwwTwin(host);
+    if (!isMatchableHost(twin)) continue;
+    const twinNode = nodes.get(twin);
+    if (twinNode === undefined || twinNode === PASS_THROUGH) twinPaths.set(twin, node.paths);
+  }
+
   function matchUrl(input: string): MatchResult {
     const url = parseHttpUrl(input);
     if (!url) return { kind: 'none', host: null };
@@ -187,19 +208,28 @@ export function createMatcher(entries: readonly MatchEntry[]): Matcher {
     let domainKey = '';
     let lookalikeId: string | null = null;
     let lookalikeKey = '';
+    let mirrored = false;
     let full: HostNode | null = null;
+    /** The walk reached the URL's whole host (as a pass-through suffix, or as the first label not indexed). */
+    let reachedHost = false;
     let end = host.length;
     for (;;) {
       const dot = host.lastIndexOf('.', end - 1);
       const key = dot === -1 ? host : host.slice(dot + 1);
       const node = nodes.get(key);
-      if (node === undefined) break;
+      if (node === undefined) {
+        reachedHost = dot === -1;
+        break;
+      }
       if (node !== PASS_THROUGH) {
         if (node.domain !== null) {
           domainId = node.domain;
           domainKey = key;
         }
-        if (node.mirror) domainId = null;
+        if (node.mirror) {
+          domainId = null;
+          mirrored = true;
+        }
         if (node.lookalike !== null) {
           lookalikeId = node.lookalike;
           lookalikeKey = key;
@@ -207,6 +237,7 @@ export function createMatcher(entries: readonly MatchEntry[]): Matcher {
       }
       if (dot === -1) {
         full = node;
+        reachedHost = true;
         break;
       }
       end = dot; // isMatchableHost ruled out empty labels, so dot > 0 here.
@@ -217,6 +248,24 @@ export function createMatcher(entries: readonly MatchEntry[]): Matcher {
       if (full.paths !== null) {
         const path = decodePath(url.pathname);
         const hit = path === null ? null : matchPath(full.paths, path);
+        if (hit) return { kind: 'provider', providerId: hit.providerId, host, rule: { kind: 'path', value: hit.value } };
+      }
+    }
+    // The www. twin of a path rule's host: only a host no rule names (not indexed, or a pass-through suffix)
+    // and nothing covers from above. A miss on an unindexed host pays this lookup only for a "www." host whose
+    // parent suffix is indexed.
+    if (
+      reachedHost &&
+      (full === null ? host.startsWith(WWW) : full === PASS_THROUGH) &&
+      domainId === null &&
+      lookalikeId === null &&
+      !mirrored &&
+      twinPaths.size > 0
+    ) {
+      const paths = twinPaths.get(host);
+      if (paths !== undefined) {
+        const path = decodePath(url.pathname);
+        const hit = path === null ? null : matchPath(paths, path);
         if (hit) return { kind: 'provider', providerId: hit.providerId, host, rule: { kind: 'path', value: hit.value } };
       }
     }

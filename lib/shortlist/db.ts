@@ -2,7 +2,7 @@
 // Extension pages only (side panel, full-page view); never a content script (it would open the
 // website's IndexedDB, not the extension's).
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import type { Shortlist, ShortlistItem } from './schema';
+import type { Shortlist, StoredShortlistItem } from './schema';
 import { StorageError, toStorageError } from './errors';
 
 export const DB_NAME = 'clinic-scout-shortlists';
@@ -12,7 +12,7 @@ export interface ShortlistDbSchema extends DBSchema {
   shortlists: { key: string; value: Shortlist };
   items: {
     key: string;
-    value: ShortlistItem;
+    value: StoredShortlistItem;
     indexes: {
       shortlistId: string;
       /** Items with providerId null (custom clinics) are simply not in this index. */
@@ -74,6 +74,21 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
       items.createIndex('shortlistId', 'shortlistId');
       items.createIndex('providerId', 'providerId');
       items.createIndex('shortlistPosition', ['shortlistId', 'position']);
+    },
+  },
+  {
+    version: 2,
+    description: 'items get a revision (1 for every existing item), so a write of user text can detect a change it did not see',
+    async run({ tx }) {
+      let cursor = await tx.objectStore('items').openCursor();
+      while (cursor) {
+        const value: unknown = cursor.value;
+        // A record that is not an object is kept exactly as it is (reads set it aside, never delete it).
+        if (value !== null && typeof value === 'object' && !Array.isArray(value) && !('revision' in value)) {
+          await cursor.update({ ...value, revision: 1 });
+        }
+        cursor = await cursor.continue();
+      }
     },
   },
 ];

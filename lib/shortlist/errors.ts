@@ -8,6 +8,7 @@ export type StorageErrorKind =
   | 'upgrade-failed'
   | 'invalid'
   | 'aborted'
+  | 'conflict'
   | 'unknown';
 
 /** The default user-facing message for each kind. Some situations use a more specific one. */
@@ -28,6 +29,9 @@ export const STORAGE_ERROR_MESSAGES: Readonly<Record<StorageErrorKind, string>> 
   aborted:
     "Your last change wasn't saved because the browser cancelled it. Everything you saved before is still there. " +
     'Please try again.',
+  conflict:
+    'This was changed in another window while you were editing it. Nothing was overwritten: ' +
+    'both versions are kept, so you can choose which to keep.',
   unknown:
     'Something went wrong while saving your shortlist. Everything you saved before is still there. ' +
     'Please try again; if it keeps happening, export your shortlist to keep a copy.',

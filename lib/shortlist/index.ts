@@ -9,7 +9,18 @@ export {
   type ItemPatch,
   type ProviderMembership,
   type WriteAllInput,
+  type WriteAllOptions,
 } from './repository';
+export {
+  ItemConflictError,
+  RecordsChangedError,
+  isItemConflict,
+  recordsKey,
+  type AttemptedItemChange,
+  type ItemField,
+  type RecordsSeen,
+  type UnreadableRecord,
+} from './conflict';
 export {
   DB_NAME,
   DB_VERSION,

@@ -7,6 +7,8 @@ import {
   CustomClinic,
   Shortlist,
   ShortlistItem,
+  StoredShortlistItem,
+  StoredShortlistItemRead,
   type Answer,
   type ItemStatus,
   type PlanOptions,
@@ -15,7 +17,16 @@ import {
 import { openConnection, type OpenConnectionOptions, type ShortlistConnection, type ShortlistDbSchema } from './db';
 import { StorageError, errorName, toStorageError } from './errors';
 import { broadcastChange, SHORTLIST_CHANNEL } from './sync';
-import { notFound, validate } from './validate';
+import { fieldPath, notFound, validate } from './validate';
+import {
+  ItemConflictError,
+  RecordsChangedError,
+  recordsKey,
+  type AttemptedItemChange,
+  type ItemField,
+  type RecordsSeen,
+  type UnreadableRecord,
+} from './conflict';
 
 type Stores = ('shortlists' | 'items')[];
 type Tx<M extends 'readonly' | 'readwrite'> = IDBPTransaction<ShortlistDbSchema, Stores, M>;
@@ -45,6 +56,14 @@ export interface NewItem {
 
 /** The fields updateItem changes; omitted fields are left as they are. */
 export interface ItemPatch {
+  /**
+   * The `revision` of the item as the caller read it (StoredShortlistItem.revision). When the stored
+   * revision differs (another window or an import changed the item since), nothing is written and
+   * updateItem rejects with ItemConflictError carrying both versions. Pass it with every write of user
+   * text (notes, status, quote, answers, plan). Omitting it skips the check (last writer wins): only
+   * for callers that have not been converted yet.
+   */
+  expectedRevision?: number;
   notes?: string;
   status?: ItemStatus;
   quote?: Quote | null;
@@ -58,7 +77,7 @@ export interface ItemPatch {
 
 export interface ProviderMembership {
   shortlist: Shortlist;
-  item: ShortlistItem;
+  item: StoredShortlistItem;
 }
 
 /** Input of writeAll: records are validated, so untrusted (imported) data can be passed as is. */
@@ -66,6 +85,53 @@ export interface WriteAllInput {
   shortlists: readonly unknown[];
   items: readonly unknown[];
 }
+
+export interface WriteAllOptions {
+  /**
+   * The records the caller planned against (e.g. an import preview). Checked in the same transaction
+   * as the write: if any list or item was added, removed or written since, nothing is written and
+   * writeAll rejects with RecordsChangedError (its `current` holds what is stored now).
+   */
+  unchangedSince?: RecordsSeen;
+}
+
+/** A stored item as the model plus its revision, or null when the record does not pass the schema. */
+function readItem(raw: unknown): StoredShortlistItem | null {
+  const r = StoredShortlistItemRead.safeParse(raw);
+  return r.success ? r.data : null;
+}
+
+function readList(raw: unknown): Shortlist | null {
+  const r = Shortlist.safeParse(raw);
+  return r.success ? r.data : null;
+}
+
+/** Validate on read: the readable records, in the order given; unreadable ones are left out (see listUnreadable). */
+function readable<T>(raws: readonly unknown[], read: (raw: unknown) => T | null): T[] {
+  const out: T[] = [];
+  for (const raw of raws) {
+    const r = read(raw);
+    if (r !== null) out.push(r);
+  }
+  return out;
+}
+
+/** Structural equality of JSON-like values (key order ignored). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) {
+    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
+    if (!sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+const USER_FIELDS: readonly ItemField[] = ['notes', 'status', 'quote', 'answers', 'plan'];
 
 class Changes {
   readonly shortlistIds = new Set<string>();
@@ -232,14 +298,14 @@ export class ShortlistDb {
   /** Lists that aren't deleted, oldest first. */
   async listShortlists(): Promise<Shortlist[]> {
     return this.#read(async (tx) =>
-      (await tx.objectStore('shortlists').getAll()).filter((l) => l.deletedAt === null).sort(byCreated),
+      readable(await tx.objectStore('shortlists').getAll(), readList).filter((l) => l.deletedAt === null).sort(byCreated),
     );
   }
 
   /** Soft-deleted lists (for an "undo" / "recently deleted" view), most recently deleted first. */
   async listDeletedShortlists(): Promise<Shortlist[]> {
     return this.#read(async (tx) =>
-      (await tx.objectStore('shortlists').getAll())
+      readable(await tx.objectStore('shortlists').getAll(), readList)
         .filter((l) => l.deletedAt !== null)
         .sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0)),
     );
@@ -272,8 +338,10 @@ export class ShortlistDb {
   #updateList(id: string, change: (list: Shortlist) => Shortlist | null): Promise<Shortlist> {
     return this.#write(async (tx, changes) => {
       const store = tx.objectStore('shortlists');
-      const list = await store.get(id);
-      if (!list) throw notFound('shortlist', id);
+      const raw = await store.get(id);
+      if (raw === undefined) throw notFound('shortlist', id);
+      const list = readList(raw);
+      if (!list) throw damaged('shortlist', id);
       const next = change(list);
       if (next === null) return list;
       const valid = validate(Shortlist, { ...next, updatedAt: this.#touch(list.updatedAt) });
@@ -295,7 +363,8 @@ export class ShortlistDb {
     return this.#write(async (tx, changes) => {
       const lists = tx.objectStore('shortlists');
       const items = tx.objectStore('items');
-      const doomed = (await lists.getAll()).filter((l) => l.deletedAt !== null && l.deletedAt <= cutoff);
+      // Only readable lists: a list whose record can't be read is never purged on a guess.
+      const doomed = readable(await lists.getAll(), readList).filter((l) => l.deletedAt !== null && l.deletedAt <= cutoff);
       let itemCount = 0;
       for (const list of doomed) {
         const keys = await items.index('shortlistId').getAllKeys(list.id);
@@ -320,7 +389,7 @@ export class ShortlistDb {
     });
     return this.#write(async (tx, changes) => {
       const store = tx.objectStore('shortlists');
-      const existing = (await store.getAll()).filter((l) => l.deletedAt === null).sort(byCreated)[0];
+      const existing = readable(await store.getAll(), readList).filter((l) => l.deletedAt === null).sort(byCreated)[0];
       if (existing) return existing;
       await store.add(fresh);
       changes.shortlistIds.add(fresh.id);
@@ -330,16 +399,54 @@ export class ShortlistDb {
 
   // ---- items ----
 
-  /** A list's items in display order (also for a soft-deleted list, e.g. to preview an undo). */
-  async listItems(shortlistId: string): Promise<ShortlistItem[]> {
-    return this.#read((tx) => tx.objectStore('items').index('shortlistPosition').getAll(listRange(shortlistId)));
+  /**
+   * A list's items in display order (also for a soft-deleted list, e.g. to preview an undo), each with
+   * its `revision`. Validated on read: a record that fails the schema is left out here and reported by
+   * listUnreadable(), so one damaged record never hides the others.
+   */
+  async listItems(shortlistId: string): Promise<StoredShortlistItem[]> {
+    return this.#read(async (tx) => readable(await tx.objectStore('items').index('shortlistPosition').getAll(listRange(shortlistId)), readItem));
+  }
+
+  /**
+   * Every stored record that fails today's schema, with why and its raw value, oldest store first
+   * (lists, then items). Such records are never shown, changed or purged by the other methods; the UI
+   * says "N saved entries couldn't be read" and offers them raw (lib/export unreadableRecordsJson).
+   * An item missing from its list's display order because its shortlistId or position is damaged is
+   * reported here too.
+   */
+  async listUnreadable(): Promise<UnreadableRecord[]> {
+    return this.#read(async (tx) => {
+      const out: UnreadableRecord[] = [];
+      for (const storeName of ['shortlists', 'items'] as const) {
+        const store = tx.objectStore(storeName);
+        const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
+        const schema = storeName === 'shortlists' ? Shortlist : StoredShortlistItemRead;
+        values.forEach((raw: unknown, i) => {
+          const r = schema.safeParse(raw);
+          if (r.success) return;
+          const sid = (raw as { shortlistId?: unknown } | null)?.shortlistId;
+          out.push({
+            store: storeName,
+            key: keys[i]!,
+            shortlistId: storeName === 'items' && typeof sid === 'string' ? sid : null,
+            reason: r.error.issues
+              .slice(0, 5)
+              .map((issue) => `${fieldPath('', issue.path)}: ${issue.message}`)
+              .join('; '),
+            raw,
+          });
+        });
+      }
+      return out;
+    });
   }
 
   /**
    * Appends a clinic to a list. A provider already on that list is not added twice: the existing
    * item is returned unchanged.
    */
-  async addItem(shortlistId: string, input: NewItem): Promise<ShortlistItem> {
+  async addItem(shortlistId: string, input: NewItem): Promise<StoredShortlistItem> {
     const base = validate(NewItemInput, input);
     if (base.providerId === null && base.custom === null) {
       throw new StorageError('invalid', {
@@ -362,13 +469,13 @@ export class ShortlistDb {
       }
       const items = tx.objectStore('items');
       if (base.providerId !== null) {
-        const sameProvider = await items.index('providerId').getAll(base.providerId);
+        const sameProvider = readable(await items.index('providerId').getAll(base.providerId), readItem);
         const existing = sameProvider.find((i) => i.shortlistId === shortlistId);
         if (existing) return existing;
       }
       const last = await items.index('shortlistPosition').openCursor(listRange(shortlistId), 'prev');
       const position = last ? Math.floor(last.value.position) + 1 : 0;
-      const item = validate(ShortlistItem, {
+      const item = validate(StoredShortlistItem, {
         id,
         shortlistId,
         ...base,
@@ -380,7 +487,8 @@ export class ShortlistDb {
         position,
         createdAt: now,
         updatedAt: now,
-      } satisfies ShortlistItem);
+        revision: 1,
+      } satisfies StoredShortlistItem);
       await items.add(item);
       changes.itemIds.add(item.id);
       changes.shortlistIds.add(shortlistId);
@@ -388,42 +496,49 @@ export class ShortlistDb {
     });
   }
 
-  /** Changes notes, status, quote, answers (merged per question) and/or plan; bumps updatedAt. */
-  async updateItem(id: string, patch: ItemPatch): Promise<ShortlistItem> {
+  /**
+   * Changes notes, status, quote, answers (merged per question) and/or plan; bumps updatedAt and the
+   * item's revision. Returns the item as stored now.
+   *
+   * Never silently last-writer-wins on user text: pass `patch.expectedRevision` = the `revision` of the
+   * item you read (and showed the user). If the stored revision differs, nothing is written and this
+   * rejects with ItemConflictError (`isItemConflict(err)`), carrying `stored` (their version, with its
+   * revision) and `attempted` (this write's values), so the UI can keep both visible and let the user
+   * choose; then write the choice with `expectedRevision: err.stored.revision`. A patch whose values are
+   * already stored changes nothing and never conflicts.
+   */
+  async updateItem(id: string, patch: ItemPatch): Promise<StoredShortlistItem> {
+    const { expectedRevision, ...change } = patch;
+    if (expectedRevision !== undefined && !(Number.isInteger(expectedRevision) && expectedRevision >= 0)) {
+      throw new StorageError('invalid', { field: 'expectedRevision', detail: `updateItem(${id}): expectedRevision ${expectedRevision}` });
+    }
     return this.#write(async (tx, changes) => {
       const store = tx.objectStore('items');
-      const item = await store.get(id);
-      if (!item) throw notFound('item', id);
-      const next: ShortlistItem = { ...item };
-      let touched = false;
-      if (patch.notes !== undefined) {
-        next.notes = patch.notes;
-        touched = true;
-      }
-      if (patch.status !== undefined) {
-        next.status = patch.status;
-        touched = true;
-      }
-      if (patch.quote !== undefined) {
-        next.quote = patch.quote;
-        touched = true;
-      }
-      if (patch.plan !== undefined) {
-        next.plan = patch.plan;
-        touched = true;
-      }
-      if (patch.answers !== undefined) {
+      const raw = await store.get(id);
+      if (raw === undefined) throw notFound('item', id);
+      const item = readItem(raw);
+      if (!item) throw damaged('item', id);
+      const next: StoredShortlistItem = { ...item };
+      if (change.notes !== undefined) next.notes = change.notes;
+      if (change.status !== undefined) next.status = change.status;
+      if (change.quote !== undefined) next.quote = change.quote;
+      if (change.plan !== undefined) next.plan = change.plan;
+      if (change.answers !== undefined) {
         const answers = new Map(Object.entries(item.answers));
-        for (const [question, answer] of Object.entries(patch.answers)) {
+        for (const [question, answer] of Object.entries(change.answers)) {
           if (answer === null) answers.delete(question);
           else answers.set(question, answer);
         }
         next.answers = Object.fromEntries(answers);
-        touched = true;
       }
-      if (!touched) return item;
+      const differing = USER_FIELDS.filter((f) => change[f] !== undefined && !sameValue(next[f], item[f]));
+      if (differing.length === 0) return item; // already stored: nothing to write, nothing to conflict with
+      if (expectedRevision !== undefined && item.revision !== expectedRevision) {
+        throw new ItemConflictError(item, change as AttemptedItemChange, expectedRevision, differing);
+      }
       next.updatedAt = this.#touch(item.updatedAt);
-      const valid = validate(ShortlistItem, next);
+      next.revision = item.revision + 1;
+      const valid = validate(StoredShortlistItem, next);
       await store.put(valid);
       changes.itemIds.add(id);
       changes.shortlistIds.add(item.shortlistId);
@@ -431,15 +546,19 @@ export class ShortlistDb {
     });
   }
 
-  /** Removes an item for good; returns it (so the UI can offer undo via writeAll), or null if absent. */
-  async removeItem(id: string): Promise<ShortlistItem | null> {
+  /**
+   * Removes an item for good; returns it (so the UI can offer undo via writeAll), or null if absent.
+   * An unreadable record with this id is removed too (the user asked), and null is returned.
+   */
+  async removeItem(id: string): Promise<StoredShortlistItem | null> {
     return this.#write(async (tx, changes) => {
       const store = tx.objectStore('items');
-      const item = await store.get(id);
-      if (!item) return null;
+      const raw = await store.get(id);
+      if (raw === undefined) return null;
+      const item = readItem(raw);
       await store.delete(id);
       changes.itemIds.add(id);
-      changes.shortlistIds.add(item.shortlistId);
+      if (item) changes.shortlistIds.add(item.shortlistId);
       return item;
     });
   }
@@ -449,15 +568,18 @@ export class ShortlistDb {
    * moved item is written (its position becomes the midpoint of its new neighbours); when that gap is
    * below MIN_POSITION_GAP the whole list is renumbered 0, 1, 2, … in the same transaction.
    */
-  async moveItem(id: string, toIndex: number): Promise<ShortlistItem> {
+  async moveItem(id: string, toIndex: number): Promise<StoredShortlistItem> {
     if (!Number.isFinite(toIndex)) {
       throw new StorageError('invalid', { field: 'toIndex', detail: `moveItem(${id}, ${toIndex})` });
     }
     return this.#write(async (tx, changes) => {
       const store = tx.objectStore('items');
-      const item = await store.get(id);
-      if (!item) throw notFound('item', id);
-      const list = await store.index('shortlistPosition').getAll(listRange(item.shortlistId));
+      const raw = await store.get(id);
+      if (raw === undefined) throw notFound('item', id);
+      const item = readItem(raw);
+      if (!item) throw damaged('item', id);
+      // Unreadable records on the list keep their place; only readable ones are reordered.
+      const list = readable(await store.index('shortlistPosition').getAll(listRange(item.shortlistId)), readItem);
       const from = list.findIndex((i) => i.id === id);
       const others = list.filter((i) => i.id !== id);
       const to = Math.min(Math.max(Math.trunc(toIndex), 0), others.length);
@@ -473,7 +595,7 @@ export class ShortlistDb {
 
       const gapOk = prev === undefined || next === undefined || (next - prev >= MIN_POSITION_GAP && position > prev && position < next);
       if (gapOk) {
-        const moved = validate(ShortlistItem, { ...item, position, updatedAt });
+        const moved = validate(StoredShortlistItem, { ...item, position, updatedAt });
         await store.put(moved);
         changes.itemIds.add(id);
         changes.shortlistIds.add(item.shortlistId);
@@ -482,11 +604,11 @@ export class ShortlistDb {
       // Renumber: the final order with the item at `to`, positions 0..n-1. Only the moved item's
       // updatedAt changes (the others weren't touched by the user).
       const order = [...others.slice(0, to), item, ...others.slice(to)];
-      const rewritten: ShortlistItem[] = [];
-      let moved: ShortlistItem = item;
+      const rewritten: StoredShortlistItem[] = [];
+      let moved: StoredShortlistItem = item;
       order.forEach((entry, index) => {
         if (entry.id === id) {
-          moved = validate(ShortlistItem, { ...entry, position: index, updatedAt });
+          moved = validate(StoredShortlistItem, { ...entry, position: index, updatedAt });
           rewritten.push(moved);
         } else if (entry.position !== index) {
           rewritten.push({ ...entry, position: index });
@@ -502,9 +624,9 @@ export class ShortlistDb {
   /** Which (non-deleted) lists contain this provider, oldest list first: for "on your shortlist". */
   async itemsForProvider(providerId: string): Promise<ProviderMembership[]> {
     return this.#read(async (tx) => {
-      const items = await tx.objectStore('items').index('providerId').getAll(providerId);
+      const items = readable(await tx.objectStore('items').index('providerId').getAll(providerId), readItem);
       const lists = tx.objectStore('shortlists');
-      const found = await Promise.all(items.map(async (item) => ({ item, shortlist: await lists.get(item.shortlistId) })));
+      const found = await Promise.all(items.map(async (item) => ({ item, shortlist: readList(await lists.get(item.shortlistId)) ?? undefined })));
       return found
         .filter((f): f is ProviderMembership => f.shortlist !== undefined && f.shortlist.deletedAt === null)
         .sort((a, b) => byCreated(a.shortlist, b.shortlist));
@@ -514,37 +636,68 @@ export class ShortlistDb {
   // ---- bulk ----
 
   /**
-   * Writes many records in ONE transaction, all or nothing (used by import). Records with an id that
-   * already exists replace it. Every record is validated first (the error names the field, e.g.
-   * "items[3].notes"); every item's shortlistId must be in the batch or already stored. It does not
+   * Writes many records in ONE transaction, all or nothing (used by import and undo). Records with an id
+   * that already exists replace it (an item's revision goes up, so a window editing it gets a conflict
+   * instead of writing over it). Every record is validated first (the error names the field, e.g.
+   * "items[3].notes"); every item's shortlistId must be in the batch or already stored, and an item may
+   * go into a list in the trash only together with that list (restoring it from a backup). It does not
    * dedupe by provider: merging is the importer's job.
+   *
+   * `options.unchangedSince`: the records the caller planned against (an import preview). They are
+   * compared inside the same transaction as the write, so nothing written in between can be overwritten
+   * unseen; on a difference nothing is written and it rejects with RecordsChangedError.
    */
-  async writeAll(input: WriteAllInput): Promise<{ shortlists: number; items: number }> {
+  async writeAll(input: WriteAllInput, options: WriteAllOptions = {}): Promise<{ shortlists: number; items: number }> {
     let lists: Shortlist[];
-    let items: ShortlistItem[];
+    let items: (ShortlistItem & { revision?: number })[];
     try {
       lists = input.shortlists.map((l, i) => validate(Shortlist, l, `shortlists[${i}]`));
-      items = input.items.map((it, i) => validate(ShortlistItem, it, `items[${i}]`));
+      items = input.items.map((it, i) => validate(WriteItemInput, it, `items[${i}]`));
       rejectDuplicateIds('shortlists', lists);
       rejectDuplicateIds('items', items);
     } catch (err) {
       throw toStorageError(err);
     }
-    if (lists.length === 0 && items.length === 0) return { shortlists: 0, items: 0 };
+    const { unchangedSince } = options;
+    if (lists.length === 0 && items.length === 0 && !unchangedSince) return { shortlists: 0, items: 0 };
     return this.#write(async (tx, changes) => {
-      const inBatch = new Set(lists.map((l) => l.id));
-      const unknownListIds = [...new Set(items.map((i) => i.shortlistId).filter((sid) => !inBatch.has(sid)))];
-      const stored = await Promise.all(unknownListIds.map((sid) => tx.objectStore('shortlists').getKey(sid)));
-      const missing = new Set(unknownListIds.filter((_, i) => stored[i] === undefined));
-      const orphan = items.findIndex((i) => missing.has(i.shortlistId));
-      if (orphan !== -1) {
-        throw new StorageError('invalid', {
-          field: `items[${orphan}].shortlistId`,
-          message: "This couldn't be saved because a clinic belongs to a shortlist that isn't there. Nothing was changed.",
-          detail: `items[${orphan}].shortlistId ${items[orphan]!.shortlistId} not found`,
-        });
+      const listStore = tx.objectStore('shortlists');
+      const itemStore = tx.objectStore('items');
+      if (unchangedSince) {
+        const [storedLists, storedItems] = await Promise.all([listStore.getAll(), itemStore.getAll()]);
+        const current = { shortlists: readable(storedLists, readList), items: readable(storedItems, readItem) };
+        if (recordsKey(current) !== recordsKey(unchangedSince)) throw new RecordsChangedError(current);
       }
-      await Promise.all([putAll(tx, 'shortlists', lists), putAll(tx, 'items', items)]);
+      const inBatch = new Map(lists.map((l) => [l.id, l]));
+      const otherListIds = [...new Set(items.map((i) => i.shortlistId).filter((sid) => !inBatch.has(sid)))];
+      const stored = await Promise.all(otherListIds.map((sid) => listStore.get(sid)));
+      const storedLists = new Map(otherListIds.map((sid, i) => [sid, stored[i]] as const));
+      for (let i = 0; i < items.length; i++) {
+        const sid = items[i]!.shortlistId;
+        if (inBatch.has(sid)) continue;
+        const raw = storedLists.get(sid);
+        if (raw === undefined) {
+          throw new StorageError('invalid', {
+            field: `items[${i}].shortlistId`,
+            message: "This couldn't be saved because a clinic belongs to a shortlist that isn't there. Nothing was changed.",
+            detail: `items[${i}].shortlistId ${sid} not found`,
+          });
+        }
+        if (readList(raw)?.deletedAt !== null) {
+          throw new StorageError('invalid', {
+            field: `items[${i}].shortlistId`,
+            message: 'That shortlist was deleted (it may have been deleted in another window). Restore it first. Nothing was changed.',
+            detail: `items[${i}].shortlistId ${sid} is in the trash or unreadable`,
+          });
+        }
+      }
+      const previous = await Promise.all(items.map((i) => itemStore.get(i.id)));
+      const toPut = items.map((item, i) => {
+        const before = readItem(previous[i]);
+        const revision = Math.max(before?.revision ?? 0, item.revision ?? 0) + 1;
+        return validate(StoredShortlistItem, { ...item, revision }, `items[${i}]`);
+      });
+      await Promise.all([putAll(tx, 'shortlists', lists), putAll(tx, 'items', toPut)]);
       for (const l of lists) changes.shortlistIds.add(l.id);
       for (const i of items) {
         changes.itemIds.add(i.id);
@@ -553,6 +706,20 @@ export class ShortlistDb {
       return { shortlists: lists.length, items: items.length };
     });
   }
+}
+
+/** An item as writeAll takes it: the model, with the revision the caller had (optional, e.g. an undo). */
+const WriteItemInput = ShortlistItem.extend({ revision: StoredShortlistItem.shape.revision.optional() });
+
+function damaged(what: 'shortlist' | 'item', id: string): StorageError {
+  return new StorageError('invalid', {
+    field: 'id',
+    message:
+      what === 'shortlist'
+        ? "This shortlist's saved record is damaged, so it can't be changed. Nothing was changed; you can export it as it is."
+        : "This clinic's saved record is damaged, so it can't be changed. Nothing was changed; you can export it as it is.",
+    detail: `${what} ${id} fails the schema`,
+  });
 }
 
 function rejectDuplicateIds(what: 'shortlists' | 'items', records: readonly { id: string }[]): void {

@@ -1,6 +1,15 @@
 import { z } from '../zod';
 import { HttpUrl, UsState } from '../dataset/schema';
 
+// Limits written once: the schemas below enforce them, and the forms (lib/shortlist/input.ts, components/shortlist)
+// import them to check and say so before saving.
+export const NOTES_MAX = 100_000;
+export const LIST_NAME_MAX = 200;
+export const CLINIC_NAME_MAX = 200;
+export const CITY_MAX = 100;
+export const QUOTE_NOTE_MAX = 2000;
+export const ANSWER_MAX = 10_000;
+
 /** Where the user is with a clinic. */
 export const ItemStatus = z.enum(['considering', 'contacted', 'consultation-booked', 'ruled-out']);
 
@@ -8,21 +17,21 @@ export const ItemStatus = z.enum(['considering', 'contacted', 'consultation-book
 export const Quote = z.object({
   consultation: z.number().nonnegative().nullable(),
   perSession: z.number().nonnegative().nullable(),
-  note: z.string().max(2000),
+  note: z.string().max(QUOTE_NOTE_MAX),
 });
 
 /** A clinic the user added by hand: not from the dataset, always shown as the user's own entry. */
 export const CustomClinic = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(CLINIC_NAME_MAX),
   website: HttpUrl.nullable(),
-  city: z.string().trim().max(100).nullable(),
+  city: z.string().trim().max(CITY_MAX).nullable(),
   state: UsState.nullable(),
 });
 
 /** The user's answer to one checklist question (question ids come from data/general.json). */
 export const Answer = z.object({
   done: z.boolean(),
-  text: z.string().max(10_000),
+  text: z.string().max(ANSWER_MAX),
 });
 
 /** The user's cost-plan choices for one item; null fields mean "use the default". */
@@ -44,7 +53,7 @@ export const ShortlistItem = z.object({
   snapshot: z.object({ name: z.string().min(1).max(200), website: HttpUrl.nullable() }),
   custom: CustomClinic.nullable(),
   status: ItemStatus,
-  notes: z.string().max(100_000),
+  notes: z.string().max(NOTES_MAX),
   quote: Quote.nullable(),
   answers: z.record(z.string().max(100), Answer),
   plan: PlanOptions.nullable(),
@@ -55,9 +64,20 @@ export const ShortlistItem = z.object({
   updatedAt: z.number().int().nonnegative(),
 });
 
+/**
+ * An item as the database keeps it (schema version 2 on): the model plus `revision`, which starts at 1
+ * and goes up by one with every change to what the user wrote (notes, status, quote, answers, plan) and
+ * every import over it, but not with moves. Writers of user text pass the revision they read; see
+ * ShortlistDb.updateItem. The revision is storage bookkeeping: exports never include it.
+ */
+export const StoredShortlistItem = ShortlistItem.extend({ revision: z.number().int().nonnegative() });
+
+/** What reads accept: a record written before version 2 that somehow has no revision reads as revision 0. */
+export const StoredShortlistItemRead = ShortlistItem.extend({ revision: z.number().int().nonnegative().default(0) });
+
 export const Shortlist = z.object({
   id: z.string().min(1).max(100),
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(LIST_NAME_MAX),
   createdAt: z.number().int().nonnegative(),
   updatedAt: z.number().int().nonnegative(),
   /** Set when deleted; the list is kept for a while so the deletion can be undone. */
@@ -71,3 +91,4 @@ export type Answer = z.infer<typeof Answer>;
 export type PlanOptions = z.infer<typeof PlanOptions>;
 export type ShortlistItem = z.infer<typeof ShortlistItem>;
 export type Shortlist = z.infer<typeof Shortlist>;
+export type StoredShortlistItem = z.infer<typeof StoredShortlistItem>;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { questionsFor } from '../../lib/checklist/questions';
-import { formatRange } from '../../lib/cost/format';
+import { formatRange } from '../../lib/format/money';
 import { estimatePlan } from '../../lib/cost/plan';
 import type { General } from '../../lib/dataset/general-schema';
 import type { PlanOptions } from '../../lib/shortlist/schema';

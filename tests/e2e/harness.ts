@@ -23,6 +23,12 @@ export interface Harness {
   profileDir: string;
   /** Uncaught errors and console errors of every extension page the tests opened. */
   pageErrors: string[];
+  /**
+   * Every network request the browser saw an extension page or the extension's service worker start,
+   * attributed at the browser level (Playwright's CDP Network domain on each page and on the service
+   * worker, not Origin/Referer headers), except loads of the extension's own files.
+   */
+  extensionRequests: ExtensionRequest[];
   worker(): Promise<Worker>;
   /** The id the browser gave the tab showing `page`. */
   tabIdOf(page: Page): Promise<number>;
@@ -33,6 +39,16 @@ export interface Harness {
   openPanel(tabId: number | null, opts?: { width?: number; hash?: string; colorScheme?: 'light' | 'dark' }): Promise<Page>;
   stopServiceWorker(): Promise<void>;
   close(opts?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export interface ExtensionRequest {
+  url: string;
+  /** 'page' (side panel or another extension page) or 'worker' (the background service worker). */
+  from: 'page' | 'worker';
+  /** The extension page or worker URL that made it. */
+  initiator: string;
+  /** Set once the browser reports the outcome: 'finished' (a response arrived) or the failure text. */
+  outcome: 'pending' | 'finished' | string;
 }
 
 export async function launch(opts: { profileDir?: string; server?: Harness['server'] } = {}): Promise<Harness> {
@@ -69,12 +85,37 @@ export async function launch(opts: { profileDir?: string; server?: Harness['serv
   const extensionId = new URL((await worker()).url()).host;
 
   const pageErrors: string[] = [];
+  const extensionRequests: ExtensionRequest[] = [];
+  const origin = `chrome-extension://${extensionId}/`;
+  const seen = new Map<object, ExtensionRequest>();
+  context.on('request', (request) => {
+    const sw = request.serviceWorker();
+    let initiator = '';
+    try {
+      initiator = sw ? sw.url() : request.frame().url();
+    } catch {
+      initiator = ''; // a request of a frame that is already gone
+    }
+    if (!initiator.startsWith(origin) || request.url().startsWith(origin)) return;
+    const record: ExtensionRequest = { url: request.url(), from: sw ? 'worker' : 'page', initiator, outcome: 'pending' };
+    seen.set(request, record);
+    extensionRequests.push(record);
+  });
+  context.on('requestfinished', (request) => {
+    const r = seen.get(request);
+    if (r) r.outcome = 'finished';
+  });
+  context.on('requestfailed', (request) => {
+    const r = seen.get(request);
+    if (r) r.outcome = request.failure()?.errorText ?? 'failed';
+  });
   const harness: Harness = {
     context,
     extensionId,
     server,
     profileDir,
     pageErrors,
+    extensionRequests,
     worker,
     async tabIdOf(page) {
       const url = page.url();

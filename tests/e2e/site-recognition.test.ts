@@ -131,10 +131,13 @@ describe('recognising provider sites in real Chromium', () => {
   });
 
   it('the extension sent no request of its own, anywhere', () => {
-    // Every hostname resolves to the fixture server, so any request the extension made would be here,
-    // named by its Origin/Referer. Chromium's own service checks (Google hosts) are the browser's, not ours.
+    // Attributed by the browser (CDP Network domain on every extension page and the service worker),
+    // not by headers a request may or may not carry: no request left an extension context at all.
+    assert.deepEqual(h.extensionRequests, []);
+    // And, independently, every hostname resolves to the fixture server, so anything sent would be here.
     const fromExtension = h.server.requests.filter((r) => r.initiator.startsWith('chrome-extension://'));
     assert.deepEqual(fromExtension, []);
+    // Chromium's own service checks (Google hosts) are the browser's, not ours.
     const browserServices = /(^|\.)(google\.com|googleapis\.com|gstatic\.com)$/;
     const visited = new Set(['www.example-news.com', 'www.mindbloomlajolla.com', ...SIX.map((s) => new URL(s.url).host)]);
     const unexplained = h.server.requests.filter((r) => !visited.has(r.host) && !browserServices.test(r.host));

@@ -110,6 +110,7 @@ export function makeGeneral(omitTypical: Array<keyof typeof TYPICAL> = []): Gene
       text: 'Deferred-interest cards charge all the interest from the purchase date if the balance is not paid in full when the promotion ends.',
       sources: [src('deferred')],
     },
+    hsaFsa: { text: 'Some providers say treatment is generally an eligible HSA/FSA expense.', sources: [src('hsa-fsa')] },
     questions: GENERAL_QUESTIONS,
     lastReviewed: '2025-02-01',
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatRange } from '../../../lib/cost/format';
+import { formatRange } from '../../../lib/format/money';
 import {
   DEFAULT_INITIAL_SESSIONS,
   DEFAULT_MAINTENANCE_MONTHS,
@@ -65,7 +65,7 @@ describe('estimatePlan: typical fallback', () => {
     expect(line.typicalIds).toEqual(['iv-session']);
     expect(line.range).toEqual(r(...TYPICAL['iv-session']));
     expect(line.explanations[0]).toBe(
-      'This clinic publishes no session price; because this clinic lists IV infusions, the estimate uses typical IV infusion prices of $400–$800 from published cost guides.',
+      "This clinic publishes no session price; because this clinic lists IV infusions, the estimate uses typical IV infusion prices of $400–$800 — a general range, not this provider's price. The range: Typical iv-session.",
     );
     expect(line.sources.map((s) => s.url)).toEqual(['https://example.com/typical-iv-session']);
     expect(plan.lines.consultation.basis).toBe('typical');
@@ -223,7 +223,9 @@ describe('estimatePlan: options', () => {
     expect(plan.settings).toMatchObject({ initialSessionsFrom: 'options', maintenancePerMonthFrom: 'options', maintenanceMonthsFrom: 'options' });
     expect(plan.lines.initialSeries.range).toEqual(r(1600, 3200));
     expect(plan.lines.maintenancePerMonth.range).toEqual(r(800, 1600));
-    expect(plan.lines.firstYear.label).toBe('First 24 months');
+    expect(plan.lines.firstYear.name).toBe('First 24 months');
+    // The consultation is a typical range (no published consultation fee), so the total says so.
+    expect(plan.lines.firstYear.label).toBe("First 24 months — includes typical ranges, not this provider's prices");
     expect(plan.lines.perMonthAfter.label).toBe('Per month after month 24');
   });
 
@@ -232,9 +234,13 @@ describe('estimatePlan: options', () => {
     expect(plan.lines.perSession.range).toEqual(r(400, 800));
     expect(plan.lines.perSession.hsa).toEqual(r(300, 600));
     expect(plan.hsa).toMatchObject({ taxRate: 25, factor: 0.75, clinicAccepts: 'yes', clinicNote: 'This clinic says it accepts HSA/FSA payment.' });
-    expect(plan.hsa?.explanation).toContain(
-      'Paying with pre-tax HSA/FSA money saves roughly your marginal tax rate; eligibility is set by your plan.',
+    // The HSA/FSA statement is general.json's sourced text, not a sentence in the code; its sources are listed.
+    expect(plan.hsa?.explanation).toBe(
+      `${general.hsaFsa.text} The HSA/FSA figures take off the 25% tax rate you chose, as if you paid with pre-tax money: each is 75% of the cash figure.`,
     );
+    expect(plan.hsa?.sources).toEqual(general.hsaFsa.sources);
+    expect(plan.sources.map((s) => s.url)).toContain('https://example.com/hsa-fsa');
+    expect(estimatePlan(provider, general, NO_OPTIONS).sources.map((s) => s.url)).not.toContain('https://example.com/hsa-fsa');
     const zero = estimatePlan(provider, general, options({ hsaTaxRate: 0 }));
     for (const id of LINE_ORDER) expect(zero.lines[id].hsa).toEqual(zero.lines[id].range);
   });

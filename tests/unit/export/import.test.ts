@@ -95,8 +95,33 @@ describe('parseImport: files that are not a valid export', () => {
     const file = valid();
     file.items = Array.from({ length: 200 }, (_, i) => ({ ...file.items[1]!, id: `x${i}`, notes: i }));
     const errors = errorsOf(parseImport(JSON.stringify(file)));
-    expect(errors).toHaveLength(51);
-    expect(errors[50]).toBe('…and 150 more problems.');
+    expect(errors).toHaveLength(21);
+    expect(errors[20]).toBe('…and 180 more problems.');
+  });
+
+  it('a 300 KB file with 150,000 invalid items: no stack overflow, the first 20 problems and a count, quickly', () => {
+    const text = `{"format":"clinic-scout-shortlists","version":1,"exportedAt":"2026-05-01T12:00:00.000Z","shortlists":[],"items":[${Array(150_000).fill('1').join(',')}]}`;
+    expect(text.length).toBeGreaterThan(290_000);
+    const start = performance.now();
+    const errors = errorsOf(parseImport(text));
+    expect(performance.now() - start).toBeLessThan(5000);
+    expect(errors).toHaveLength(21);
+    expect(errors[0]).toBe('items[0]: expected an object, found a number');
+    expect(errors[19]).toBe('items[19]: expected an object, found a number');
+    expect(errors[20]).toBe('…and 149980 more problems.');
+  });
+
+  it('150,000 items each with many bad fields, and 30,000 duplicate ids, stay bounded too', () => {
+    const bad = '{"id":1,"shortlistId":2,"providerId":3,"snapshot":4,"custom":5,"status":6,"notes":7,"quote":8,"answers":9,"plan":10,"position":"x","createdAt":-1,"updatedAt":-1,"x":1}';
+    const text = `{"format":"clinic-scout-shortlists","version":1,"exportedAt":"2026-05-01T12:00:00.000Z","shortlists":[],"items":[${Array(20_000).fill(bad).join(',')}]}`;
+    const errors = errorsOf(parseImport(text));
+    expect(errors).toHaveLength(21);
+    expect(errors[20]).toMatch(/^…and \d+ more problems\.$/);
+    const file = valid();
+    file.items = Array.from({ length: 30_000 }, () => file.items[1]!);
+    const dupes = errorsOf(parseImport(JSON.stringify(file)));
+    expect(dupes).toHaveLength(21);
+    expect(dupes[20]).toBe('…and 29979 more problems.');
   });
 
   it('reports duplicate ids and items on lists not in the file', () => {

@@ -169,7 +169,7 @@ describe('toMarkdown', () => {
 
   it("shows facts, the cost estimate line, the user's status, quote, notes, answers and sources as links", () => {
     const section = md.slice(md.indexOf('### Mindbloom'), md.indexOf('### \\<b'));
-    expect(section).toContain('- Website: [mindbloom.com](https://www.mindbloom.com/)\n');
+    expect(section).toContain('- Website: [mindbloom.example.com](https://mindbloom.example.com/)\n');
     expect(section).toContain('- Locations: Denver, CO; Austin, TX (location not confirmed)\n');
     expect(section).toContain('- Per session (estimate — confirm with the clinic): IV infusion: $400–$500; IM injection: $300 (third-party figure)\n');
     expect(section).toContain('- Cost estimate: $2,400–$3,000 for 6 sessions (estimate — confirm with the clinic)\n');

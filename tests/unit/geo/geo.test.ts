@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { distanceMiles, formatMiles, normaliseZip } from '../../../lib/geo/distance';
+import { distanceMiles, formatMiles } from '../../../lib/geo/distance';
+import { normaliseZip } from '../../../lib/geo/zip';
 import { decodeZipTable, encodeZipTable } from '../../../lib/geo/zip-codec';
 import { loadZipLookup, placedLocations } from '../../../data/geo';
 

@@ -197,7 +197,8 @@ describe('path rules (official pages on shared hosts)', () => {
     ['https://intercom.help/?p=/nuelife', 'none'],
     ['https://intercom.help/#/nuelife', 'none'],
     ['https://nuelife@intercom.help/', 'none'],
-    ['https://www.intercom.help/nuelife', 'none'], // exactly that host
+    ['https://www.intercom.help/nuelife', 'provider', 'nue-life'], // the www. twin of the rule's host (see www-twin.test.ts)
+    ['https://www.www.intercom.help/nuelife', 'none'],
     ['https://nuelife.intercom.help/', 'none'],
     ['https://intercom.help.evil.net/nuelife', 'none'],
     ['https://evil.net/intercom.help/nuelife', 'none'],

@@ -15,7 +15,7 @@ import {
   type DbDump,
   type UpgradeStep,
 } from '../../../lib/shortlist';
-import { Shortlist, ShortlistItem } from '../../../lib/shortlist/schema';
+import { Shortlist, ShortlistItem, StoredShortlistItem } from '../../../lib/shortlist/schema';
 import { freshFactory, layout, loadFixtures, materialise, recordsById } from '../../fixtures/shortlist-db/materialise';
 
 const fixtures = loadFixtures();
@@ -29,6 +29,20 @@ const addIndexStep: UpgradeStep = {
     tx.objectStore('items').createIndex('byStatus', 'status');
   },
 };
+
+/**
+ * The records of `dump` as the current chain leaves them: v2 gives every item without a revision
+ * `revision: 1` and changes nothing else. Every other field of every record is kept byte for byte.
+ */
+function upgradedRecords(dump: DbDump): Record<string, unknown[]> {
+  const byId = recordsById(dump);
+  return {
+    ...byId,
+    items: (byId.items ?? []).map((r) =>
+      r !== null && typeof r === 'object' && !('revision' in r) ? { ...(r as object), revision: 1 } : r,
+    ),
+  };
+}
 
 async function dumpOf(factory: IDBFactory): Promise<DbDump> {
   const dump = await dumpShortlistDb({ indexedDB: factory });
@@ -58,14 +72,14 @@ describe('upgrading', () => {
 
     const after = await dumpOf(factory);
     expect(after.version).toBe(DB_VERSION);
-    // Versions that migrate records get their own test below; as long as none does, byte-for-byte equal.
-    expect(recordsById(after)).toEqual(recordsById(dump));
+    // Every record kept; the only change is v2's revision on items that had none.
+    expect(recordsById(after)).toEqual(upgradedRecords(dump));
 
     // Still valid under today's schema and visible through the repository.
     const lists = after.stores.shortlists!.records;
     const items = after.stores.items!.records;
     for (const l of lists) expect(Shortlist.safeParse(l).success).toBe(true);
-    for (const i of items) expect(ShortlistItem.safeParse(i).success).toBe(true);
+    for (const i of items) expect(StoredShortlistItem.safeParse(i).success).toBe(true);
     const visible = await db.listShortlists();
     expect(visible.map((l) => l.id).sort()).toEqual(
       (lists as Shortlist[]).filter((l) => l.deletedAt === null).map((l) => l.id).sort(),
@@ -90,7 +104,21 @@ describe('upgrading', () => {
     const after = await dumpOf(factory);
     expect(after.version).toBe(DB_VERSION + 1);
     expect(after.stores.items!.indexes.map((i) => i.name)).toContain('byStatus');
-    expect(recordsById(after)).toEqual(recordsById(dump));
+    expect(recordsById(after)).toEqual(upgradedRecords(dump));
+  });
+
+  it('v2 gives every item revision 1 and keeps a revision already there', async () => {
+    const v1 = fixtures[0]!.dump;
+    const dump: DbDump = JSON.parse(JSON.stringify(v1));
+    dump.stores.items!.records.push({ id: 'has-rev', ...(v1.stores.items!.records[0] as object), revision: 7 });
+    (dump.stores.items!.records.at(-1) as { id: string }).id = 'has-rev';
+    const factory = freshFactory();
+    await materialise(dump, factory);
+    (await openShortlistDb({ indexedDB: factory })).close();
+    const after = await dumpOf(factory);
+    const revs = Object.fromEntries((after.stores.items!.records as { id: string; revision: number }[]).map((r) => [r.id, r.revision]));
+    expect(revs['has-rev']).toBe(7);
+    for (const r of v1.stores.items!.records as { id: string }[]) expect(revs[r.id]).toBe(1);
   });
 
   it('runs only the steps above the stored version, in order', async () => {
@@ -171,7 +199,7 @@ describe('a failed upgrade', () => {
     const failing: UpgradeStep = { ...addIndexStep, run: () => Promise.reject(new Error('nope')) };
     expect((await rejection(openShortlistDb({ indexedDB: factory, steps: [...UPGRADE_STEPS, failing] }))).kind).toBe('upgrade-failed');
     (await openShortlistDb({ indexedDB: factory, steps: [...UPGRADE_STEPS, addIndexStep] })).close();
-    expect(recordsById(await dumpOf(factory))).toEqual(recordsById(v1));
+    expect(recordsById(await dumpOf(factory))).toEqual(upgradedRecords(v1));
   });
 
   it('data from a newer version is not touched: upgrade-failed with the "update Clinic Scout" message', async () => {
@@ -181,7 +209,7 @@ describe('a failed upgrade', () => {
     const err = await rejection(openShortlistDb({ indexedDB: factory }));
     expect(err.kind).toBe('upgrade-failed');
     expect(err.message).toBe(NEWER_VERSION_MESSAGE);
-    expect(recordsById(await dumpOf(factory))).toEqual(recordsById(v1));
+    expect(recordsById(await dumpOf(factory))).toEqual(upgradedRecords(v1));
   });
 });
 

@@ -1,0 +1,411 @@
+// The shortlists as the panel sees them: ONE ShortlistDb per page (opened by <ShortlistsProvider>, see
+// ./context.tsx), kept live from every window through subscribeToChanges. Every read and write of the
+// shortlists goes through this class, import and export included. Every action rejects only with StorageError.
+// Plain TypeScript: no Preact here; the hooks are in ./context.tsx.
+import {
+  dumpShortlistDb,
+  openShortlistDb,
+  requestPersistence as defaultRequestPersistence,
+  StorageError,
+  subscribeToChanges,
+  toStorageError,
+  type DbDump,
+  type ItemPatch,
+  type ShortlistDb,
+  type WriteAllInput,
+  type WriteAllOptions,
+} from '@/lib/shortlist';
+import type { CustomClinicInput } from '@/lib/shortlist/input';
+import { readSavedRecords, type Records, type SavedRecords } from '@/lib/shortlist/records';
+import type { Shortlist, ShortlistItem } from '@/lib/shortlist/schema';
+
+/** Lists deleted longer ago than this are removed for good when a page opens the shortlists. */
+export const PURGE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
+
+export interface ShortlistsSnapshot {
+  /** 'error': storage could not be opened (see `error`); actions still try to open it again. */
+  status: 'loading' | 'ready' | 'error';
+  /** Why storage could not be opened or read. */
+  error: StorageError | null;
+  /** The last failed write of a kind the user must know about beyond the control that failed (quota, unavailable…). */
+  writeError: StorageError | null;
+  /** Lists that are not deleted, oldest first: the first is the default list. */
+  lists: readonly Shortlist[];
+  /** Soft-deleted lists, most recently deleted first ("Recently deleted"). */
+  deleted: readonly Shortlist[];
+  /** Items of every list (deleted ones too), in display order. */
+  items: ReadonlyMap<string, readonly ShortlistItem[]>;
+}
+
+const EMPTY_ITEMS: ReadonlyMap<string, readonly ShortlistItem[]> = new Map();
+const INITIAL: ShortlistsSnapshot = { status: 'loading', error: null, writeError: null, lists: [], deleted: [], items: EMPTY_ITEMS };
+
+/** What the card needs to add a dataset provider. */
+export interface ProviderRef {
+  id: string;
+  name: string;
+  website: string | null;
+}
+
+export type { CustomClinicInput };
+
+export interface ShortlistStoreOptions {
+  /** Opens the database; tests inject `() => openShortlistDb({ indexedDB: new IDBFactory(), channelName })`. */
+  open?: () => Promise<ShortlistDb>;
+  /** Must match the channel the opened db broadcasts on (tests isolate with it). */
+  channelName?: string;
+  requestPersistence?: () => Promise<boolean>;
+  purgeAfterMs?: number;
+  /** Reads the raw database for the fallback export (default dumpShortlistDb); tests inject a dump. */
+  dump?: () => Promise<DbDump | null>;
+}
+
+/** Kinds that say something about storage as a whole, not about the one control that failed. */
+const STORAGE_WIDE = new Set<StorageError['kind']>(['quota', 'unavailable', 'blocked', 'upgrade-failed']);
+
+function sameList(a: Shortlist, b: Shortlist): boolean {
+  return a.id === b.id && a.updatedAt === b.updatedAt && a.deletedAt === b.deletedAt && a.name === b.name;
+}
+
+function sameItem(a: ShortlistItem, b: ShortlistItem): boolean {
+  return a.id === b.id && a.updatedAt === b.updatedAt && a.position === b.position && a.shortlistId === b.shortlistId;
+}
+
+/** Reuses unchanged records and arrays from `prev`, so memoised rows skip re-rendering. */
+function share<T>(prev: readonly T[] | undefined, next: readonly T[], same: (a: T, b: T) => boolean): readonly T[] {
+  if (!prev) return next;
+  const byId = new Map(prev.map((r) => [(r as { id: string }).id, r]));
+  let changed = prev.length !== next.length;
+  const out = next.map((r, i) => {
+    const old = byId.get((r as { id: string }).id);
+    const kept = old !== undefined && same(old, r) ? old : r;
+    if (kept !== prev[i]) changed = true;
+    return kept;
+  });
+  return changed ? out : prev;
+}
+
+function errorOf(err: unknown): StorageError {
+  return err instanceof StorageError ? err : toStorageError(err);
+}
+
+/** The non-deleted lists each provider is on, oldest list first; cached per snapshot. */
+const membershipCache = new WeakMap<ShortlistsSnapshot, Map<string, Shortlist[]>>();
+export function membershipOf(snapshot: ShortlistsSnapshot, providerId: string): Shortlist[] {
+  let index = membershipCache.get(snapshot);
+  if (!index) {
+    index = new Map();
+    for (const list of snapshot.lists) {
+      for (const item of snapshot.items.get(list.id) ?? []) {
+        if (item.providerId === null) continue;
+        const on = index.get(item.providerId);
+        if (on) {
+          if (on[on.length - 1] !== list) on.push(list);
+        } else index.set(item.providerId, [list]);
+      }
+    }
+    membershipCache.set(snapshot, index);
+  }
+  return index.get(providerId) ?? [];
+}
+
+export class ShortlistStore {
+  readonly #options: Required<Omit<ShortlistStoreOptions, 'channelName'>> & { channelName: string | undefined };
+  #snapshot: ShortlistsSnapshot = INITIAL;
+  readonly #listeners = new Set<() => void>();
+  #db: Promise<ShortlistDb> | null = null;
+  #unsubscribe: (() => void) | null = null;
+  #started: Promise<void> | null = null;
+  #stopped = false;
+  /** Counts this page's completed writes, so a read that started before one is never shown. */
+  #writes = 0;
+  #reload: Promise<void> | null = null;
+  #reloadAgain = false;
+  #persistenceAsked = false;
+  /**
+   * Text typed but not saved yet (a failed save, a save still pending when its field went away), kept for
+   * the life of the page so collapsing an item or switching views never drops it. Keyed by item id.
+   */
+  readonly noteDrafts = new Map<string, string>();
+  /** The "Add a clinic yourself" form as typed, until it is added or cancelled. */
+  customClinicDraft: Record<string, string> | null = null;
+
+  constructor(options: ShortlistStoreOptions = {}) {
+    this.#options = {
+      open: options.open ?? (() => openShortlistDb()),
+      channelName: options.channelName,
+      requestPersistence: options.requestPersistence ?? defaultRequestPersistence,
+      purgeAfterMs: options.purgeAfterMs ?? PURGE_AFTER_MS,
+      dump: options.dump ?? (() => dumpShortlistDb()),
+    };
+  }
+
+  get snapshot(): ShortlistsSnapshot {
+    return this.#snapshot;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #set(patch: Partial<ShortlistsSnapshot>): void {
+    if (this.#stopped) return;
+    this.#snapshot = { ...this.#snapshot, ...patch };
+    for (const l of this.#listeners) l();
+  }
+
+  /** Opens storage, purges lists deleted over 30 days ago, loads, and starts following other windows. Idempotent. */
+  start(): Promise<void> {
+    if (!this.#started) {
+      this.#unsubscribe = subscribeToChanges(
+        (change) => {
+          void this.#db?.then(
+            (db) => {
+              if (change.source !== db.connectionId) void this.reload();
+            },
+            () => void this.reload(),
+          );
+        },
+        { channelName: this.#options.channelName },
+      );
+      this.#started = this.#connect().then(
+        () => undefined,
+        () => undefined,
+      );
+    }
+    return this.#started;
+  }
+
+  /** Closes the connection and stops following changes. */
+  stop(): void {
+    this.#stopped = true;
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    this.#db?.then((db) => db.close()).catch(() => {});
+  }
+
+  /** Tries to open storage again (after "unavailable", "blocked"…). */
+  async retry(): Promise<void> {
+    this.#db = null;
+    this.#set({ status: 'loading', error: null });
+    await this.#connect().catch(() => {});
+  }
+
+  async #connect(): Promise<ShortlistDb> {
+    const db = await this.#getDb();
+    try {
+      await db.purgeDeleted(this.#options.purgeAfterMs);
+    } catch {
+      // Purging is housekeeping; the lists are still there to show.
+    }
+    await this.reload();
+    return db;
+  }
+
+  #getDb(): Promise<ShortlistDb> {
+    if (this.#db) return this.#db;
+    const p = (async () => {
+      try {
+        return await this.#options.open();
+      } catch (err) {
+        throw toStorageError(err, 'open');
+      }
+    })();
+    this.#db = p;
+    p.catch((err: unknown) => {
+      if (this.#db === p) this.#db = null; // the next action tries again
+      this.#set({ status: 'error', error: errorOf(err) });
+    });
+    return p;
+  }
+
+  /** Re-reads everything (coalesced); a read overtaken by one of this page's writes is read again. */
+  reload(): Promise<void> {
+    this.#reloadAgain = true;
+    if (!this.#reload) {
+      this.#reload = (async () => {
+        try {
+          for (let round = 0; this.#reloadAgain && round < 10; round++) {
+            this.#reloadAgain = false;
+            const writesBefore = this.#writes;
+            const db = await this.#getDb();
+            const [lists, deleted] = await Promise.all([db.listShortlists(), db.listDeletedShortlists()]);
+            const entries = await Promise.all(
+              [...lists, ...deleted].map(async (l) => [l.id, await db.listItems(l.id)] as const),
+            );
+            if (this.#writes !== writesBefore) {
+              this.#reloadAgain = true;
+              continue;
+            }
+            const prev = this.#snapshot;
+            const items = new Map<string, readonly ShortlistItem[]>();
+            for (const [id, list] of entries) items.set(id, share(prev.items.get(id), list, sameItem));
+            this.#set({
+              status: 'ready',
+              error: null,
+              lists: share(prev.lists, lists, sameList),
+              deleted: share(prev.deleted, deleted, sameList),
+              items,
+            });
+          }
+        } catch (err) {
+          const error = errorOf(err);
+          // Keep showing what was read before; say why it can't be refreshed.
+          if (this.#snapshot.status === 'ready') this.#set({ writeError: error });
+          else this.#set({ status: 'error', error });
+        } finally {
+          this.#reload = null;
+        }
+      })();
+    }
+    return this.#reload;
+  }
+
+  /** Runs one write; `local` applies its result at once (no re-read), otherwise everything is re-read. */
+  async #write<T>(run: (db: ShortlistDb) => Promise<T>, local?: (result: T) => boolean): Promise<T> {
+    let result: T;
+    try {
+      const db = await this.#getDb();
+      result = await run(db);
+    } catch (err) {
+      const error = errorOf(err);
+      if (STORAGE_WIDE.has(error.kind)) this.#set({ writeError: error });
+      throw error;
+    }
+    this.#writes++;
+    if (this.#snapshot.writeError) this.#set({ writeError: null });
+    if (!local?.(result)) await this.reload();
+    return result;
+  }
+
+  #totalItems(): number {
+    let n = 0;
+    for (const list of this.#snapshot.lists) n += this.#snapshot.items.get(list.id)?.length ?? 0;
+    return n;
+  }
+
+  /** Asks the browser to keep storage (navigator.storage.persist) once, on the first item ever added. */
+  #askPersistence(): void {
+    if (this.#persistenceAsked || this.#totalItems() > 0) return;
+    this.#persistenceAsked = true;
+    void this.#options.requestPersistence().catch(() => false);
+  }
+
+  /** Adds a dataset provider to `listId`, or to the default list (created if there is none). */
+  addProvider(provider: ProviderRef, listId?: string): Promise<ShortlistItem> {
+    this.#askPersistence(); // synchronously, inside the click
+    return this.#write(async (db) => {
+      const target = listId ?? (await db.ensureDefaultShortlist()).id;
+      return db.addItem(target, {
+        providerId: provider.id,
+        snapshot: { name: provider.name.slice(0, 200), website: provider.website },
+        custom: null,
+      });
+    });
+  }
+
+  /** Adds a clinic the user typed in, with its quote and notes, in one transaction. */
+  addCustom(input: CustomClinicInput, listId?: string): Promise<ShortlistItem> {
+    this.#askPersistence();
+    return this.#write(async (db) => {
+      const target = listId ?? (await db.ensureDefaultShortlist()).id;
+      const existing = await db.listItems(target);
+      const last = existing[existing.length - 1];
+      const now = Date.now();
+      const item: ShortlistItem = {
+        id: crypto.randomUUID(),
+        shortlistId: target,
+        providerId: null,
+        snapshot: { name: input.custom.name, website: input.custom.website },
+        custom: input.custom,
+        status: 'considering',
+        notes: input.notes,
+        quote: input.quote,
+        answers: {},
+        plan: null,
+        position: last ? Math.floor(last.position) + 1 : 0,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await db.writeAll({ shortlists: [], items: [item] }); // validates; all or nothing
+      return item;
+    });
+  }
+
+  createList(name: string): Promise<Shortlist> {
+    return this.#write((db) => db.createShortlist(name));
+  }
+
+  renameList(id: string, name: string): Promise<Shortlist> {
+    return this.#write((db) => db.renameShortlist(id, name));
+  }
+
+  deleteList(id: string): Promise<Shortlist> {
+    return this.#write((db) => db.deleteShortlist(id));
+  }
+
+  restoreList(id: string): Promise<Shortlist> {
+    return this.#write((db) => db.restoreShortlist(id));
+  }
+
+  updateItem(id: string, patch: ItemPatch): Promise<ShortlistItem> {
+    return this.#write(
+      (db) => db.updateItem(id, patch),
+      (item) => this.#replaceItem(item),
+    );
+  }
+
+  #replaceItem(item: ShortlistItem): boolean {
+    const list = this.#snapshot.items.get(item.shortlistId);
+    const i = list?.findIndex((x) => x.id === item.id) ?? -1;
+    if (!list || i === -1) return false;
+    const next = [...list];
+    next[i] = item;
+    const items = new Map(this.#snapshot.items);
+    items.set(item.shortlistId, next);
+    this.#set({ items });
+    return true;
+  }
+
+  /** Removes an item; returns it so restoreItem can undo. */
+  removeItem(id: string): Promise<ShortlistItem | null> {
+    return this.#write((db) => db.removeItem(id));
+  }
+
+  /** Puts a removed item back exactly as it was (same id, place, notes). */
+  restoreItem(item: ShortlistItem): Promise<void> {
+    return this.#write(async (db) => {
+      await db.writeAll({ shortlists: [], items: [item] });
+    });
+  }
+
+  moveItem(id: string, toIndex: number): Promise<ShortlistItem> {
+    return this.#write((db) => db.moveItem(id, toIndex));
+  }
+
+  /**
+   * Every list (trash included) and every item, read now from storage rather than from the snapshot: the
+   * import preview compares against this, and reads it again at Confirm to notice another window's change.
+   */
+  async readRecords(): Promise<Records> {
+    const db = await this.#getDb();
+    const [lists, deleted] = await Promise.all([db.listShortlists(), db.listDeletedShortlists()]);
+    const shortlists = [...lists, ...deleted];
+    const items = (await Promise.all(shortlists.map((l) => db.listItems(l.id)))).flat();
+    return { shortlists, items };
+  }
+
+  /** Writes an import's records (lib/export applyImportChoices) in one all-or-nothing transaction. */
+  importRecords(records: WriteAllInput, options?: WriteAllOptions): Promise<{ shortlists: number; items: number }> {
+    return this.#write((db) => db.writeAll(records, options));
+  }
+
+  /**
+   * When storage cannot be opened normally (status 'error'): what is saved, read straight from the database
+   * and validated record by record, so it can still be exported. Null when nothing was ever saved.
+   */
+  readSaved(): Promise<SavedRecords | null> {
+    return readSavedRecords(this.#options.dump);
+  }
+}
