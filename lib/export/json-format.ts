@@ -1,24 +1,26 @@
 // The JSON backup format: writing the current version, and the chain that reads every version ever written.
 //
-// To add version 2: create format-v2.ts (ExportFileV2 with `version: z.literal(2)`), give the v1 entry in
-// VERSIONS an `upgrade` that turns a parsed v1 file into a v2 file, append { version: 2, schema: ExportFileV2,
-// upgrade: null }, point CURRENT_VERSION and `toJson` at v2, and add ExportFileV2 to ExportFile below.
-// Old files are then parsed by their own frozen schema and upgraded step by step.
+// To add version 3: create format-v3.ts (ExportFileV3 with `version: z.literal(3)`), give the v2 entry in
+// VERSIONS an `upgrade` that turns a parsed v2 file into a v3 file, append { version: 3, schema: ExportFileV3,
+// upgrade: null }, point CURRENT_VERSION and `toJson` at v3, and add ExportFileV3 to ExportFile below.
+// Old files are then parsed by their own frozen schema and upgraded step by step (v1 → v2 adds change tracking).
 import { z } from '../zod';
 import { Shortlist, ShortlistItem } from '../shortlist/schema';
 import { ExportFileV1, FORMAT_NAME, ShortlistItemV1, ShortlistV1 } from './format-v1';
+import { ExportFileV2, ShortlistItemV2, ShortlistV2, upgradeV1 } from './format-v2';
+import { HistoryEntry, ItemFacts, Removal } from '../changes/tracking';
 import { readableOnly } from './input';
 
 export { FORMAT_NAME };
 
 /** The version `toJson` writes and the newest one `parseImport` reads. */
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 /** Any export file this release can read, discriminated by `version` (used for the published JSON Schema). */
-export const ExportFile = z.discriminatedUnion('version', [ExportFileV1]);
+export const ExportFile = z.discriminatedUnion('version', [ExportFileV1, ExportFileV2]);
 
 /** The current version's file, as written and as returned by parseImport after upgrading. */
-export type CurrentExportFile = ExportFileV1;
+export type CurrentExportFile = ExportFileV2;
 
 export interface VersionStep {
   version: number;
@@ -35,7 +37,8 @@ export interface VersionStep {
 
 /** Oldest first; each entry's upgrade yields the next entry's input. */
 export const VERSIONS: readonly VersionStep[] = [
-  { version: 1, schema: ExportFileV1, records: { shortlists: ShortlistV1, items: ShortlistItemV1 }, upgrade: null },
+  { version: 1, schema: ExportFileV1, records: { shortlists: ShortlistV1, items: ShortlistItemV1 }, upgrade: upgradeV1 },
+  { version: 2, schema: ExportFileV2, records: { shortlists: ShortlistV2, items: ShortlistItemV2 }, upgrade: null },
 ];
 
 /** The current-version schema, re-checked after upgrading an older file. */
@@ -98,5 +101,9 @@ export function copyItem(i: ShortlistItem): ShortlistItem {
     position: i.position,
     createdAt: i.createdAt,
     updatedAt: i.updatedAt,
+    // Parsing copies exactly the schemas' fields; the item passed the model's schema, so these cannot fail.
+    facts: i.facts && ItemFacts.parse(i.facts),
+    changeHistory: i.changeHistory.map((e) => HistoryEntry.parse(e)),
+    removed: i.removed && Removal.parse(i.removed),
   };
 }

@@ -91,6 +91,24 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
       }
     },
   },
+  {
+    version: 3,
+    description:
+      'items get change tracking: facts (the decision snapshot, null until the first check after the upgrade), changeHistory ([]) and removed (null)',
+    async run({ tx }) {
+      let cursor = await tx.objectStore('items').openCursor();
+      while (cursor) {
+        const value: unknown = cursor.value;
+        // As in v2: a record that is not an object is kept exactly as it is.
+        if (value !== null && typeof value === 'object' && !Array.isArray(value) && !('changeHistory' in value)) {
+          // No snapshot here: the upgrade can't know what the user saw. The first check after it takes one
+          // from the dataset of that day and marks it "since <date>" (lib/changes/tracking.ts, firstRun).
+          await cursor.update({ facts: null, removed: null, ...value, changeHistory: [] });
+        }
+        cursor = await cursor.continue();
+      }
+    },
+  },
 ];
 
 /** The version this code opens the database at. */

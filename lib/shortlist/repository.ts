@@ -9,6 +9,7 @@ import {
   ShortlistItem,
   StoredShortlistItem,
   StoredShortlistItemRead,
+  ShortlistItemInput,
   type Answer,
   type ItemStatus,
   type PlanOptions,
@@ -52,6 +53,8 @@ export interface NewItem {
   providerId: string | null;
   snapshot: ShortlistItem['snapshot'];
   custom: CustomClinic | null;
+  /** The provider's decision facts as the user sees them now (lib/changes startTracking); null/omitted: none. */
+  facts?: ShortlistItem['facts'];
 }
 
 /** The fields updateItem changes; omitted fields are left as they are. */
@@ -141,7 +144,7 @@ class Changes {
   }
 }
 
-const NewItemInput = ShortlistItem.pick({ providerId: true, snapshot: true, custom: true });
+const NewItemInput = ShortlistItem.pick({ providerId: true, snapshot: true, custom: true }).extend({ facts: ShortlistItem.shape.facts.optional() });
 
 function listRange(shortlistId: string): IDBKeyRange {
   return IDBKeyRange.bound([shortlistId, -Infinity], [shortlistId, Infinity]);
@@ -484,6 +487,9 @@ export class ShortlistDb {
         quote: null,
         answers: {},
         plan: null,
+        facts: base.facts ?? null,
+        changeHistory: [],
+        removed: null,
         position,
         createdAt: now,
         updatedAt: now,
@@ -633,6 +639,41 @@ export class ShortlistDb {
     });
   }
 
+  // ---- change tracking (lib/changes) ----
+
+  /**
+   * Applies `update` to every readable item (or only to `ids`) in ONE transaction and writes the ones it
+   * returns (validated); null means "leave as is". For the change check on start and "Mark as seen": the
+   * tracking fields are not user text, so neither `revision` nor `updatedAt` moves. `update` must be
+   * synchronous (everything it needs loaded beforehand). Returns the items written.
+   */
+  async updateTracking(
+    update: (item: StoredShortlistItem) => StoredShortlistItem | null,
+    ids?: readonly string[],
+  ): Promise<StoredShortlistItem[]> {
+    return this.#write(async (tx, changes) => {
+      const store = tx.objectStore('items');
+      const raws = ids ? await Promise.all(ids.map((id) => store.get(id))) : await store.getAll();
+      const written: StoredShortlistItem[] = [];
+      for (const item of readable(raws.filter((r) => r !== undefined), readItem)) {
+        const next = update(item);
+        if (next === null) continue;
+        written.push(validate(StoredShortlistItem, { ...next, id: item.id, revision: item.revision, updatedAt: item.updatedAt }));
+      }
+      await putAll(tx, 'items', written);
+      for (const i of written) {
+        changes.itemIds.add(i.id);
+        changes.shortlistIds.add(i.shortlistId);
+      }
+      return written;
+    });
+  }
+
+  /** Every readable item of every list (trash included). */
+  async listAllItems(): Promise<StoredShortlistItem[]> {
+    return this.#read(async (tx) => readable(await tx.objectStore('items').getAll(), readItem));
+  }
+
   // ---- bulk ----
 
   /**
@@ -709,7 +750,7 @@ export class ShortlistDb {
 }
 
 /** An item as writeAll takes it: the model, with the revision the caller had (optional, e.g. an undo). */
-const WriteItemInput = ShortlistItem.extend({ revision: StoredShortlistItem.shape.revision.optional() });
+const WriteItemInput = ShortlistItemInput.extend({ revision: StoredShortlistItem.shape.revision.optional() });
 
 function damaged(what: 'shortlist' | 'item', id: string): StorageError {
   return new StorageError('invalid', {

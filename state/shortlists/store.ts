@@ -18,6 +18,7 @@ import {
 import type { CustomClinicInput } from '@/lib/shortlist/input';
 import { readSavedRecords, type Records, type SavedRecords } from '@/lib/shortlist/records';
 import type { Shortlist, ShortlistItem } from '@/lib/shortlist/schema';
+import { UNTRACKED } from '@/lib/changes/tracking';
 
 /** Lists deleted longer ago than this are removed for good when a page opens the shortlists. */
 export const PURGE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
@@ -327,6 +328,8 @@ export class ShortlistStore {
         position: last ? Math.floor(last.position) + 1 : 0,
         createdAt: now,
         updatedAt: now,
+        ...UNTRACKED, // nothing to compare a clinic of the user's own with
+        changeHistory: [],
       };
       await db.writeAll({ shortlists: [], items: [item] }); // validates; all or nothing
       return item;

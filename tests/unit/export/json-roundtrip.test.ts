@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { buildExportFile, toJson } from '../../../lib/export/json-format';
 import { parseImport } from '../../../lib/export/import';
 import { ExportFileV1 } from '../../../lib/export/format-v1';
+import { ExportFileV2 } from '../../../lib/export/format-v2';
 import { dataArb } from './arbitraries';
 import { CUSTOM_ITEM_FIELDS, makeItem, makeList } from './fixtures';
 
@@ -17,7 +18,7 @@ describe('JSON export → parseImport', () => {
         expect(result.data.shortlists).toStrictEqual(data.shortlists);
         expect(result.data.items).toStrictEqual(data.items);
         expect(result.data.exportedAt).toBe(AT.toISOString());
-        expect(result.data.sourceVersion).toBe(1);
+        expect(result.data.sourceVersion).toBe(2);
       }),
       { numRuns: 150 },
     );
@@ -27,8 +28,19 @@ describe('JSON export → parseImport', () => {
     const data = { shortlists: [makeList({ id: 'l1' })], items: [makeItem({ id: 'i1', shortlistId: 'l1' }), makeItem({ id: 'i2', shortlistId: 'l1', ...CUSTOM_ITEM_FIELDS })] };
     const file = buildExportFile(data, AT);
     expect(Object.keys(file)).toEqual(['format', 'version', 'exportedAt', 'shortlists', 'items']);
-    expect(file).toMatchObject({ format: 'clinic-scout-shortlists', version: 1, exportedAt: '2026-05-01T12:00:00.000Z' });
-    expect(ExportFileV1.safeParse(JSON.parse(toJson(data, AT))).success).toBe(true);
+    expect(file).toMatchObject({ format: 'clinic-scout-shortlists', version: 2, exportedAt: '2026-05-01T12:00:00.000Z' });
+    expect(ExportFileV2.safeParse(JSON.parse(toJson(data, AT))).success).toBe(true);
+  });
+
+  it('a version 1 file (no change tracking) imports with every item untracked; nothing else changes', () => {
+    const data = { shortlists: [makeList({ id: 'l1' })], items: [makeItem({ id: 'i1', shortlistId: 'l1', notes: 'kept' })] };
+    const v2 = JSON.parse(toJson(data, AT));
+    const v1 = { ...v2, version: 1, items: v2.items.map(({ facts: _f, changeHistory: _h, removed: _r, ...rest }: Record<string, unknown>) => rest) };
+    expect(ExportFileV1.safeParse(v1).success).toBe(true);
+    const result = parseImport(JSON.stringify(v1));
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.data.sourceVersion).toBe(1);
+    expect(result.data.items).toStrictEqual(data.items);
   });
 
   it('leaves out fields a storage layer adds to its records, so its own export always imports', () => {
