@@ -9,7 +9,7 @@
 //  - unknown → known is new information (kind 'learned'), never a change for the worse. It is ranked
 //    after real changes, except a closure or acquisition, which always comes first.
 import { z } from '../zod';
-import { Source, Tri, type Provider } from '../dataset/schema';
+import { Source, Tri } from '../dataset/schema';
 import { formatDate } from '../format/dates';
 import { formatPriceRange } from '../format/money';
 import {
@@ -21,6 +21,7 @@ import {
   locationSnapshot,
   priceSnapshot,
   snapshotOf,
+  type DecisionFacts,
   type DecisionSnapshot,
 } from './snapshot';
 
@@ -190,7 +191,7 @@ function statusChange(old: StatusSnapshot, now: StatusSnapshot, sources: Source[
   };
 }
 
-function priceChanges(saved: readonly PriceSnapshot[], current: Provider): Change[] {
+function priceChanges(saved: readonly PriceSnapshot[], current: DecisionFacts): Change[] {
   const now = current.prices.map((p) => ({ snap: priceSnapshot(p), sources: p.sources }));
   const count = (list: readonly PriceSnapshot[], kind: PriceSnapshot['kind']) => list.filter((p) => p.kind === kind).length;
   const ambiguous = (kind: PriceSnapshot['kind']) =>
@@ -223,7 +224,7 @@ function priceChanges(saved: readonly PriceSnapshot[], current: Provider): Chang
   return out;
 }
 
-function locationChanges(saved: readonly LocationSnapshot[], current: Provider): Change[] {
+function locationChanges(saved: readonly LocationSnapshot[], current: DecisionFacts): Change[] {
   const now = current.locations.map((l) => ({ snap: locationSnapshot(l), sources: l.sources }));
   const out: Change[] = [];
   for (const pair of pairUp(saved, now.map((n) => n.snap), locationKey)) {
@@ -280,7 +281,7 @@ export function sortChanges(changes: readonly Change[]): Change[] {
  * The changes between what the user saved (`saved`) and the current record. Empty when nothing that
  * matters for a decision changed.
  */
-export function diffSnapshots(saved: DecisionSnapshot, current: Provider): Change[] {
+export function diffSnapshots(saved: DecisionSnapshot, current: DecisionFacts): Change[] {
   const now = snapshotOf(current);
   const tri = (v: Tri) => v;
   const changes = [

@@ -55,8 +55,27 @@ export function locationSnapshot(l: Location): LocationSnapshot {
   return { city: l.city, state: l.state, label: l.label ?? null, confirmed: l.confirmed };
 }
 
+/**
+ * The parts of a provider record the comparison reads (facts and their sources). The background gets
+ * exactly these, packaged as data/decision-facts.json (scripts/decision-facts.ts), not whole records.
+ */
+export type DecisionFacts = Pick<Provider, 'id' | 'status' | 'prices' | 'locations' | 'insurance' | 'financing' | 'delivery' | 'sources'>;
+
+export function decisionFacts(p: Provider): DecisionFacts {
+  return {
+    id: p.id,
+    status: p.status,
+    prices: p.prices,
+    locations: p.locations,
+    insurance: p.insurance,
+    financing: p.financing,
+    delivery: p.delivery,
+    sources: p.sources,
+  };
+}
+
 /** The decision facts of `provider` as they are in this dataset. Plain data (structured-clone and JSON safe). */
-export function snapshotOf(provider: Provider): DecisionSnapshot {
+export function snapshotOf(provider: DecisionFacts): DecisionSnapshot {
   return {
     status: { state: provider.status.state, since: provider.status.since },
     prices: provider.prices.map(priceSnapshot),

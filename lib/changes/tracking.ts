@@ -11,11 +11,10 @@
 //   removed        set when the provider is no longer in the dataset ("no longer in Clinic Scout's list
 //                  since <version>"); cleared if it comes back. Unseen until marked as seen.
 import { z } from '../zod';
-import type { Provider } from '../dataset/schema';
 import { formatDate } from '../format/dates';
 import { localDate } from '../export/filename';
 import { Change, diffSnapshots } from './diff';
-import { DecisionSnapshot, snapshotOf } from './snapshot';
+import { DecisionSnapshot, snapshotOf, type DecisionFacts } from './snapshot';
 import { DatasetVersion, formatDatasetVersion } from './version';
 
 const Time = z.number().int().nonnegative();
@@ -66,7 +65,7 @@ interface Tracked extends TrackingFields {
 }
 
 /** The fields of a newly saved item: the provider's facts as the user sees them now. */
-export function startTracking(provider: Provider | null | undefined, version: DatasetVersion, now: number): TrackingFields {
+export function startTracking(provider: DecisionFacts | null | undefined, version: DatasetVersion, now: number): TrackingFields {
   return {
     facts: provider ? { snapshot: snapshotOf(provider), snapshotSince: now, firstRun: false, version } : null,
     changeHistory: [],
@@ -96,7 +95,7 @@ const sameChanges = (a: readonly Change[], b: readonly Change[]) => JSON.stringi
  * is no longer in the dataset). Returns the new fields, or null when nothing needs writing — so running
  * it twice, or from two pages at once, is harmless.
  */
-export function reconcile<T extends Tracked>(item: T, provider: Provider | null, version: DatasetVersion, now: number): T | null {
+export function reconcile<T extends Tracked>(item: T, provider: DecisionFacts | null, version: DatasetVersion, now: number): T | null {
   if (item.providerId === null) return null; // a custom clinic: nothing to compare with
   if (provider === null) {
     if (item.removed !== null) return null;
@@ -122,7 +121,7 @@ export function reconcile<T extends Tracked>(item: T, provider: Provider | null,
  * "Mark as seen": the unseen entry (and removal) get `seenAt`; the snapshot becomes the current facts,
  * so the old values live on only in the history. Returns null when there was nothing unseen.
  */
-export function markSeen<T extends Tracked>(item: T, provider: Provider | null, version: DatasetVersion, now: number): T | null {
+export function markSeen<T extends Tracked>(item: T, provider: DecisionFacts | null, version: DatasetVersion, now: number): T | null {
   if (!hasUnseen(item)) return null;
   const pending = unseenEntry(item);
   return {

@@ -1,0 +1,75 @@
+// The change check on start (background worker start and panel open, whichever comes first): when the
+// dataset version differs from the last one checked, compare every shortlisted provider's current facts
+// with its snapshot and store what changed (lib/changes/tracking.ts reconcile), in one transaction.
+// Idempotent: the same dataset twice, or two pages at once, writes nothing the second time.
+// Everything browser-specific is injected (background and panel wire it; tests pass fakes).
+import type { ShortlistDb } from '../shortlist/repository';
+import type { StoredShortlistItem } from '../shortlist/schema';
+import type { DecisionFacts } from './snapshot';
+import { hasUnseen, markSeen, reconcile } from './tracking';
+import { sameDatasetVersion, type DatasetVersion } from './version';
+
+/** The storage.local keys (not preferences: bookkeeping of the check, read by the background's badge). */
+export const CHECKED_KEY = 'changes:checked';
+export const UNSEEN_KEY = 'changes:unseen';
+
+export type FactsLookup = (id: string) => DecisionFacts | undefined;
+
+export interface ChangeCheckDeps {
+  db: Pick<ShortlistDb, 'listAllItems' | 'listShortlists' | 'updateTracking'>;
+  /** This build's dataset version (data/dataset-version.ts). */
+  version: DatasetVersion;
+  /** Every provider in this dataset by id; undefined = not in the dataset. Loaded only when a check runs. */
+  loadFacts: () => Promise<FactsLookup>;
+  /** The last dataset version checked, and where to record it (storage.local CHECKED_KEY). */
+  getChecked: () => Promise<DatasetVersion | null>;
+  setChecked: (v: DatasetVersion) => Promise<void>;
+  /** Where the count for the badge goes (storage.local UNSEEN_KEY). */
+  setUnseen: (count: number) => Promise<void>;
+  now?: () => number;
+}
+
+/**
+ * Providers with something unseen (changed facts or gone from the dataset), counted once however many
+ * lists they are on; items in the trash don't count. This is the badge's number.
+ */
+export function countUnseen(items: readonly StoredShortlistItem[], liveListIds: ReadonlySet<string>): number {
+  const keys = new Set<string>();
+  for (const i of items) if (liveListIds.has(i.shortlistId) && hasUnseen(i)) keys.add(i.providerId ?? i.id);
+  return keys.size;
+}
+
+async function recount(deps: ChangeCheckDeps): Promise<number> {
+  const [items, lists] = await Promise.all([deps.db.listAllItems(), deps.db.listShortlists()]);
+  const n = countUnseen(items, new Set(lists.map((l) => l.id)));
+  await deps.setUnseen(n);
+  return n;
+}
+
+/**
+ * Runs the check if the dataset changed since the last one (or `force`, e.g. items without a snapshot
+ * just arrived by import), then records the unseen count. Returns whether it compared and the count.
+ */
+export async function checkForChanges(deps: ChangeCheckDeps, options: { force?: boolean } = {}): Promise<{ compared: boolean; unseen: number }> {
+  const last = await deps.getChecked();
+  const due = options.force || !sameDatasetVersion(deps.version, last);
+  if (due) {
+    const facts = await deps.loadFacts();
+    const now = (deps.now ?? Date.now)();
+    await deps.db.updateTracking((item) => (item.providerId === null ? null : reconcile(item, facts(item.providerId) ?? null, deps.version, now)));
+    await deps.setChecked(deps.version);
+  }
+  return { compared: due, unseen: await recount(deps) };
+}
+
+/** "Mark as seen" for these items (the provider's items on every list, usually), then the new count. */
+export async function markChangesSeen(deps: ChangeCheckDeps, itemIds: readonly string[]): Promise<number> {
+  const facts = await deps.loadFacts();
+  const now = (deps.now ?? Date.now)();
+  await deps.db.updateTracking((item) => markSeen(item, item.providerId === null ? null : (facts(item.providerId) ?? null), deps.version, now), itemIds);
+  return recount(deps);
+}
+
+/** Items that would be checked now even without a new dataset: dataset providers without a snapshot yet. */
+export const needsSnapshot = (items: readonly { providerId: string | null; facts: unknown }[]) =>
+  items.some((i) => i.providerId !== null && i.facts === null);
