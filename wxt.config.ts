@@ -2,6 +2,14 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { assertValidDataset } from './scripts/assert-dataset';
 import { virtualDataPlugin } from './scripts/vite-virtual-data';
+import { buildData } from './scripts/data-dir';
+import { decisionFactsFile } from './scripts/decision-facts';
+import { readProviderFiles } from './lib/dataset/read-files';
+import type { Provider } from './lib/dataset/schema';
+
+// The records this build uses: data/providers/, or a test fixture dataset built into its own output
+// directory (scripts/data-dir.ts), never .output/.
+const data = buildData();
 
 /**
  * The Content Security Policy of every extension page (side panel / sidebar, the Chrome service worker,
@@ -28,6 +36,7 @@ export const EXTENSION_PAGES_CSP = [
 
 // The permissions are asserted exactly by tests/unit/manifest.test.ts: widening them is a deliberate change.
 export default defineConfig({
+  ...(data.outDir ? { outDir: data.outDir } : {}),
   // Icons: PNGs at every size are generated from assets/icon.svg at build time (sharp, build-time only).
   modules: ['@wxt-dev/auto-icons'],
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 96, 48, 32, 16] },
@@ -42,6 +51,13 @@ export default defineConfig({
     // CLINIC_SCOUT_SKIP_DATA_CHECK=1 is for engineers mid-edit only; CI and npm test never set it.
     'build:before': () => {
       if (process.env.CLINIC_SCOUT_SKIP_DATA_CHECK !== '1') assertValidDataset();
+    },
+    // What the background's change check compares, packaged as one JSON file (scripts/decision-facts.ts).
+    'build:publicAssets': (_wxt, files) => {
+      files.push(decisionFactsFile(readProviderFiles(data.providersDir).map((f) => f.data as Provider)));
+    },
+    'zip:start': () => {
+      if (data.fixture) throw new Error('A build from a fixture dataset is never zipped.');
     },
   },
   manifest: ({ browser, command }) => ({

@@ -3,10 +3,10 @@
 import type { Provider } from '../lib/dataset/schema';
 import type { General } from '../lib/dataset/general-schema';
 import generalJson from './general.json';
+// Every record of the build's dataset (data/providers/, or a test fixture dataset: scripts/data-dir.ts).
+import records from 'virtual:clinic-scout/providers';
 
-const modules = import.meta.glob<Provider>('./providers/*.json', { eager: true, import: 'default' });
-
-export const providers: readonly Provider[] = Object.values(modules).sort((a, b) => a.name.localeCompare(b.name));
+export const providers: readonly Provider[] = [...records].sort((a, b) => a.name.localeCompare(b.name));
 
 const byId = new Map(providers.map((p) => [p.id, p]));
 export const providerById = (id: string): Provider | undefined => byId.get(id);

@@ -18,3 +18,9 @@ declare module 'virtual:clinic-scout/dataset-hash' {
   const hash: string;
   export default hash;
 }
+
+declare module 'virtual:clinic-scout/providers' {
+  /** Every provider record of the build's dataset, validated at build time. */
+  const records: import('../lib/dataset/schema').Provider[];
+  export default records;
+}

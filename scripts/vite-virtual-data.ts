@@ -7,9 +7,13 @@ import type { Provider } from '../lib/dataset/schema';
 import type { SlimEntry } from '../data/match-entries';
 import { buildZipTable, placeLocations } from './geo-data';
 import { datasetHash } from './dataset-hash';
+import { buildData } from './data-dir';
+
+// The build's records: data/providers/, or a test fixture dataset (scripts/data-dir.ts).
+const records = () => readProviderFiles(buildData().providersDir);
 
 export function slimEntries(): SlimEntry[] {
-  return readProviderFiles().map(({ data }) => {
+  return records().map(({ data }) => {
     const p = data as Provider;
     return { id: p.id, name: p.name, state: p.status.state, match: p.match, lookalikes: p.lookalikes.map((l) => ({ host: l.host })) };
   });
@@ -18,9 +22,11 @@ export function slimEntries(): SlimEntry[] {
 const modules: Record<string, () => unknown> = {
   'virtual:clinic-scout/match-entries': slimEntries,
   'virtual:clinic-scout/zip-table': buildZipTable,
-  'virtual:clinic-scout/placed-locations': () => placeLocations(readProviderFiles().map((f) => f.data as Provider)),
+  'virtual:clinic-scout/placed-locations': () => placeLocations(records().map((f) => f.data as Provider)),
   // The dataset's content hash: what tells a data-only release apart (lib/changes/version.ts).
-  'virtual:clinic-scout/dataset-hash': () => datasetHash(readProviderFiles()),
+  'virtual:clinic-scout/dataset-hash': () => datasetHash(records()),
+  // Every record, for extension pages (data/index.ts).
+  'virtual:clinic-scout/providers': () => records().map((f) => f.data),
 };
 
 export function virtualDataPlugin(): Plugin {

@@ -47,29 +47,40 @@ export type InsuranceAccepted = z.infer<typeof InsuranceAccepted>;
 export type Delivery = z.infer<typeof Delivery>;
 export type DecisionSnapshot = z.infer<typeof DecisionSnapshot>;
 
-export function priceSnapshot(p: Price): PriceSnapshot {
+export function priceSnapshot(p: DecisionFacts['prices'][number]): PriceSnapshot {
   return { kind: p.kind, label: p.label, low: p.low, high: p.high, sessions: p.sessions ?? null, asOf: p.asOf };
 }
 
-export function locationSnapshot(l: Location): LocationSnapshot {
+export function locationSnapshot(l: DecisionFacts['locations'][number]): LocationSnapshot {
   return { city: l.city, state: l.state, label: l.label ?? null, confirmed: l.confirmed };
 }
 
 /**
- * The parts of a provider record the comparison reads (facts and their sources). The background gets
- * exactly these, packaged as data/decision-facts.json (scripts/decision-facts.ts), not whole records.
+ * Exactly the parts of a provider record the comparison reads (facts and their sources); a Provider is
+ * one. The background gets only these, packaged as data/decision-facts.json (scripts/decision-facts.ts).
  */
-export type DecisionFacts = Pick<Provider, 'id' | 'status' | 'prices' | 'locations' | 'insurance' | 'financing' | 'delivery' | 'sources'>;
+export interface DecisionFacts {
+  id: string;
+  status: Pick<Provider['status'], 'state' | 'since' | 'sources'>;
+  prices: Pick<Price, 'kind' | 'label' | 'low' | 'high' | 'sessions' | 'asOf' | 'sources'>[];
+  locations: Pick<Location, 'city' | 'state' | 'label' | 'confirmed' | 'sources'>[];
+  insurance: Pick<Provider['insurance'], 'accepted' | 'medicare' | 'medicaid' | 'sources'>;
+  financing: Pick<Provider['financing'], 'hsaFsa' | 'careCredit' | 'sources'>;
+  delivery: Pick<Provider['delivery'], 'value' | 'sources'>;
+  sources: Provider['sources'];
+}
 
-export function decisionFacts(p: Provider): DecisionFacts {
+/** The DecisionFacts of a record, nothing more (what gets packaged for the background). */
+export function decisionFacts(p: DecisionFacts): DecisionFacts {
+  const { status, insurance: i, financing: f, delivery: d } = p;
   return {
     id: p.id,
-    status: p.status,
-    prices: p.prices,
-    locations: p.locations,
-    insurance: p.insurance,
-    financing: p.financing,
-    delivery: p.delivery,
+    status: { state: status.state, since: status.since, sources: status.sources },
+    prices: p.prices.map((x) => ({ kind: x.kind, label: x.label, low: x.low, high: x.high, ...(x.sessions ? { sessions: x.sessions } : {}), asOf: x.asOf, sources: x.sources })),
+    locations: p.locations.map((l) => ({ city: l.city, state: l.state, ...(l.label ? { label: l.label } : {}), confirmed: l.confirmed, sources: l.sources })),
+    insurance: { accepted: i.accepted, medicare: i.medicare, medicaid: i.medicaid, sources: i.sources },
+    financing: { hsaFsa: f.hsaFsa, careCredit: f.careCredit, sources: f.sources },
+    delivery: { value: d.value, sources: d.sources },
     sources: p.sources,
   };
 }
