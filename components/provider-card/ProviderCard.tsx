@@ -25,6 +25,8 @@ interface Props {
   today?: Date;
   /** Shortlist and compare buttons, supplied by the view. */
   actions?: ComponentChildren;
+  /** "Changed since you saved it" (ChangeNotice), supplied by the view: shown under the title. */
+  notice?: ComponentChildren;
   /** Opens another provider's card. */
   onOpen?: (id: string) => void;
   /** The cost plan (CostEstimate), supplied by the view: shown as "What it might cost" after "Costs". */
@@ -37,7 +39,7 @@ interface Props {
 
 const list = (items: string[]) => (items.length ? items.join(', ') : null);
 
-export function ProviderCard({ provider: p, nameOf, today = new Date(), actions, onOpen, estimate, checklist, beforeYouStart }: Props) {
+export function ProviderCard({ provider: p, nameOf, today = new Date(), actions, notice, onOpen, estimate, checklist, beforeYouStart }: Props) {
   const modalities = list(p.modalities.value.map((m) => MODALITY_LABEL[m]));
   const conditions = list([...p.conditions.value.map((c) => CONDITION_LABEL[c]), ...p.conditions.other]);
   return (
@@ -49,6 +51,7 @@ export function ProviderCard({ provider: p, nameOf, today = new Date(), actions,
         </h2>
         {p.aka.length > 0 && <p class="card__aka">Also known as {p.aka.join(', ')}</p>}
       </header>
+      {notice}
       <StatusBanner provider={p} today={today} />
       {p.confusableWith.map((c) => (
         <div class="notice notice--warn" key={c.id}>

@@ -9,7 +9,8 @@ import { questionsFor } from '@/lib/checklist/questions';
 import type { Provider } from '@/lib/dataset/schema';
 import type { Route } from '@/lib/route';
 import { useItemPlan } from '@/state/item-plan';
-import { membershipOf } from '@/state/shortlists/store';
+import { membershipOf, unseenItemOf } from '@/state/shortlists/store';
+import { ChangeNotice } from '@/components/shortlist/ChangeNotice';
 import { useShortlists } from '@/state/shortlists/context';
 
 /**
@@ -26,6 +27,7 @@ export function ProviderDetails({ provider, actions, go }: { provider: Provider;
     const list = membershipOf(shortlists, provider.id)[0];
     return list ? (shortlists.items.get(list.id) ?? []).find((i) => i.providerId === provider.id) ?? null : null;
   }, [shortlists, provider.id]);
+  const changedItem = useMemo(() => unseenItemOf(shortlists, provider.id), [shortlists, provider.id]);
   const plan = useItemPlan(savedItem);
   const questions = useMemo(() => questionsFor(provider, general), [provider, general]);
 
@@ -35,6 +37,7 @@ export function ProviderDetails({ provider, actions, go }: { provider: Provider;
       nameOf={nameOf}
       onOpen={(next) => go({ view: 'provider', id: next })}
       actions={actions}
+      notice={changedItem && <ChangeNotice item={changedItem} place="card" onSeen={() => shortlists.store.markSeen(changedItem)} />}
       estimate={
         <CostEstimate provider={provider} general={general} options={plan.options} quote={savedItem?.quote ?? null} onOptionsChange={plan.onOptionsChange} />
       }

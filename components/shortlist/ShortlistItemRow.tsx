@@ -10,6 +10,9 @@ import type { ItemStatus, ShortlistItem } from '@/lib/shortlist/schema';
 import { ShortlistNotes } from './ShortlistNotes';
 import { ShortlistQuote } from './ShortlistQuote';
 import { ShortlistUpdated } from './ShortlistUpdated';
+import { ChangeNotice } from './ChangeNotice';
+import { ChangeHistory } from './ChangeHistory';
+import { hasUnseen, removalText } from '@/lib/changes/tracking';
 
 const STATUSES = Object.keys(ITEM_STATUS_LABEL) as ItemStatus[];
 
@@ -80,6 +83,7 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
           {place && <span class="sl-item__place">{place} · </span>}
           <ShortlistUpdated at={item.updatedAt} now={now} />
         </p>
+        {hasUnseen(item) && <ChangeNotice item={item} place="row" onSeen={() => store.markSeen(item)} />}
         {!expanded && item.notes.trim() !== '' && (
           <p class="sl-item__preview">
             {item.notes.length > PREVIEW_CHARS ? `${item.notes.slice(0, PREVIEW_CHARS)}…` : item.notes}
@@ -143,8 +147,8 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
             )}
             {gone && (
               <p class="notice notice--warn sl-item__gone">
-                Clinic Scout no longer lists this clinic, so only what you saved is shown: its name and website as they were
-                when you added it, and your notes.
+                {item.removed && `${removalText(item.removed)}. `}Clinic Scout no longer lists this clinic, so only what you saved is
+                shown: its name and website as they were when you added it, and your notes.
               </p>
             )}
             <p class="sl-item__links">
@@ -157,6 +161,7 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
               )}
             </p>
             <ShortlistNotes itemId={item.id} saved={item.notes} store={store} />
+            <ChangeHistory item={item} />
             <ShortlistQuote itemId={item.id} quote={item.quote} store={store} />
             {/* COST ESTIMATE AND CHECKLIST SLOT (prop `renderExtras`): the per-item cost estimate and question
                 checklist go here. */}

@@ -3,6 +3,7 @@ import type { Route } from '@/lib/route';
 import { isWideLayout } from '@/state/layout';
 import { fullPageUrl, useRoute } from '@/state/route';
 import { ShortlistsProvider } from '@/state/shortlists/context';
+import { panelChangeDeps } from '@/state/changes';
 import { useSiteState } from '@/state/site-state';
 import { BrowseView } from '@/components/browse/BrowseView';
 import { CompareView } from '@/components/compare/CompareView';
@@ -25,7 +26,7 @@ export function App() {
   const current = route.view === 'provider' ? 'browse' : route.view;
 
   return (
-    <ShortlistsProvider>
+    <ShortlistsProvider changes={panelChangeDeps}>
     <div class={`app ${isFullPage ? 'app--wide' : ''}`}>
       <header class="topbar">
         <h1 class="topbar__title">Clinic Scout</h1>

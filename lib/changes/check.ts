@@ -7,7 +7,7 @@ import type { ShortlistDb } from '../shortlist/repository';
 import type { StoredShortlistItem } from '../shortlist/schema';
 import type { DecisionFacts } from './snapshot';
 import { hasUnseen, markSeen, reconcile } from './tracking';
-import { sameDatasetVersion, type DatasetVersion } from './version';
+import { DatasetVersion, sameDatasetVersion } from './version';
 
 /** The storage.local keys (not preferences: bookkeeping of the check, read by the background's badge). */
 export const CHECKED_KEY = 'changes:checked';
@@ -73,3 +73,33 @@ export async function markChangesSeen(deps: ChangeCheckDeps, itemIds: readonly s
 /** Items that would be checked now even without a new dataset: dataset providers without a snapshot yet. */
 export const needsSnapshot = (items: readonly { providerId: string | null; facts: unknown }[]) =>
   items.some((i) => i.providerId !== null && i.facts === null);
+
+/** The part of browser.storage.local the check uses. */
+export interface KeyValueStorage {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/** Deps whose bookkeeping lives in `storage` (browser.storage.local in both the background and the panel). */
+export function storageBackedDeps(args: {
+  db: ChangeCheckDeps['db'];
+  version: DatasetVersion;
+  loadFacts: ChangeCheckDeps['loadFacts'];
+  storage: KeyValueStorage;
+}): ChangeCheckDeps {
+  const { storage } = args;
+  return {
+    db: args.db,
+    version: args.version,
+    loadFacts: args.loadFacts,
+    getChecked: async () => {
+      const parsed = DatasetVersion.safeParse((await storage.get(CHECKED_KEY))[CHECKED_KEY]);
+      return parsed.success ? parsed.data : null;
+    },
+    setChecked: (v) => storage.set({ [CHECKED_KEY]: v }),
+    // Written only when it moves, so listeners (the background's badge) wake only for a real change.
+    setUnseen: async (n) => {
+      if ((await storage.get(UNSEEN_KEY))[UNSEEN_KEY] !== n) await storage.set({ [UNSEEN_KEY]: n });
+    },
+  };
+}

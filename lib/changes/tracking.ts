@@ -161,3 +161,9 @@ export function latestChangeLine(item: TrackingFields): string | null {
   const list = last.changes.map((c) => c.text).join('; ');
   return last.seenAt === null ? `${changedSinceHeading(item)}: ${list}` : `${list} (found ${formatDay(last.foundAt)}, seen ${formatDay(last.seenAt)})`;
 }
+
+/** Changes whenever the tracking fields do (for caches that compare records cheaply, e.g. the panel's store). */
+export function trackingKey(item: TrackingFields): string {
+  const last = item.changeHistory[item.changeHistory.length - 1];
+  return [item.facts?.snapshotSince, item.changeHistory.length, last?.foundAt, last?.seenAt, item.removed?.at, item.removed?.seenAt].join('|');
+}

@@ -18,7 +18,8 @@ import {
 import type { CustomClinicInput } from '@/lib/shortlist/input';
 import { readSavedRecords, type Records, type SavedRecords } from '@/lib/shortlist/records';
 import type { Shortlist, ShortlistItem } from '@/lib/shortlist/schema';
-import { UNTRACKED } from '@/lib/changes/tracking';
+import { UNTRACKED, hasUnseen, startTracking, trackingKey } from '@/lib/changes/tracking';
+import { checkForChanges, markChangesSeen, needsSnapshot, type ChangeCheckDeps } from '@/lib/changes/check';
 
 /** Lists deleted longer ago than this are removed for good when a page opens the shortlists. */
 export const PURGE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
@@ -59,6 +60,12 @@ export interface ShortlistStoreOptions {
   purgeAfterMs?: number;
   /** Reads the raw database for the fallback export (default dumpShortlistDb); tests inject a dump. */
   dump?: () => Promise<DbDump | null>;
+  /**
+   * Change tracking (state/changes.ts panelChangeDeps in the panel): with it, the store runs the change
+   * check when it opens and after an import, takes the facts snapshot when a provider is added, and
+   * offers markSeen. Without it (most tests) none of that happens.
+   */
+  changes?: (db: ShortlistDb) => ChangeCheckDeps;
 }
 
 /** Kinds that say something about storage as a whole, not about the one control that failed. */
@@ -69,7 +76,13 @@ function sameList(a: Shortlist, b: Shortlist): boolean {
 }
 
 function sameItem(a: ShortlistItem, b: ShortlistItem): boolean {
-  return a.id === b.id && a.updatedAt === b.updatedAt && a.position === b.position && a.shortlistId === b.shortlistId;
+  return (
+    a.id === b.id &&
+    a.updatedAt === b.updatedAt &&
+    a.position === b.position &&
+    a.shortlistId === b.shortlistId &&
+    trackingKey(a) === trackingKey(b) // the change check writes without touching updatedAt
+  );
 }
 
 /** Reuses unchanged records and arrays from `prev`, so memoised rows skip re-rendering. */
@@ -88,6 +101,15 @@ function share<T>(prev: readonly T[] | undefined, next: readonly T[], same: (a: 
 
 function errorOf(err: unknown): StorageError {
   return err instanceof StorageError ? err : toStorageError(err);
+}
+
+/** The first item of this provider (non-deleted lists, oldest first) with unseen changes, for the card's notice. */
+export function unseenItemOf(snapshot: ShortlistsSnapshot, providerId: string): ShortlistItem | null {
+  for (const list of snapshot.lists) {
+    const item = (snapshot.items.get(list.id) ?? []).find((i) => i.providerId === providerId && hasUnseen(i));
+    if (item) return item;
+  }
+  return null;
 }
 
 /** The non-deleted lists each provider is on, oldest list first; cached per snapshot. */
@@ -111,7 +133,10 @@ export function membershipOf(snapshot: ShortlistsSnapshot, providerId: string): 
 }
 
 export class ShortlistStore {
-  readonly #options: Required<Omit<ShortlistStoreOptions, 'channelName'>> & { channelName: string | undefined };
+  readonly #options: Required<Omit<ShortlistStoreOptions, 'channelName' | 'changes'>> & {
+    channelName: string | undefined;
+    changes: ShortlistStoreOptions['changes'];
+  };
   #snapshot: ShortlistsSnapshot = INITIAL;
   readonly #listeners = new Set<() => void>();
   #db: Promise<ShortlistDb> | null = null;
@@ -138,6 +163,7 @@ export class ShortlistStore {
       requestPersistence: options.requestPersistence ?? defaultRequestPersistence,
       purgeAfterMs: options.purgeAfterMs ?? PURGE_AFTER_MS,
       dump: options.dump ?? (() => dumpShortlistDb()),
+      changes: options.changes,
     };
   }
 
@@ -201,7 +227,42 @@ export class ShortlistStore {
       // Purging is housekeeping; the lists are still there to show.
     }
     await this.reload();
+    void this.checkChanges();
     return db;
+  }
+
+  /**
+   * The change check (lib/changes/check.ts): compares shortlisted providers with their snapshots when the
+   * dataset changed since the last check (background or panel, whichever came first), or when some item
+   * has no snapshot yet (saved before tracking, imported from an older file). Never throws.
+   */
+  async checkChanges(): Promise<void> {
+    const deps = this.#options.changes;
+    if (!deps || this.#stopped) return;
+    try {
+      const db = await this.#getDb();
+      const force = needsSnapshot([...this.#snapshot.items.values()].flat());
+      const { compared } = await checkForChanges(deps(db), { force });
+      if (compared) {
+        this.#writes++;
+        await this.reload();
+      }
+    } catch {
+      // The badge and notices simply stay as they were; the next start tries again.
+    }
+  }
+
+  /**
+   * "Mark as seen" for these items (pass every item of the provider, so one click clears it on every list):
+   * the snapshot becomes the current facts, the old values stay in each item's history.
+   */
+  markSeen(item: ShortlistItem): Promise<void> {
+    const deps = this.#options.changes;
+    const all = [...this.#snapshot.items.values()].flat();
+    const ids = item.providerId === null ? [item.id] : all.filter((i) => i.providerId === item.providerId && hasUnseen(i)).map((i) => i.id);
+    return this.#write(async (db) => {
+      if (deps) await markChangesSeen(deps(db), ids.includes(item.id) ? ids : [...ids, item.id]);
+    });
   }
 
   #getDb(): Promise<ShortlistDb> {
@@ -298,10 +359,14 @@ export class ShortlistStore {
     this.#askPersistence(); // synchronously, inside the click
     return this.#write(async (db) => {
       const target = listId ?? (await db.ensureDefaultShortlist()).id;
+      // The decision facts as the user sees them now: what later changes are compared with.
+      const deps = this.#options.changes?.(db);
+      const facts = deps ? startTracking((await deps.loadFacts())(provider.id), deps.version, Date.now()).facts : null;
       return db.addItem(target, {
         providerId: provider.id,
         snapshot: { name: provider.name.slice(0, 200), website: provider.website },
         custom: null,
+        facts,
       });
     });
   }
@@ -400,8 +465,10 @@ export class ShortlistStore {
   }
 
   /** Writes an import's records (lib/export applyImportChoices) in one all-or-nothing transaction. */
-  importRecords(records: WriteAllInput, options?: WriteAllOptions): Promise<{ shortlists: number; items: number }> {
-    return this.#write((db) => db.writeAll(records, options));
+  async importRecords(records: WriteAllInput, options?: WriteAllOptions): Promise<{ shortlists: number; items: number }> {
+    const result = await this.#write((db) => db.writeAll(records, options));
+    void this.checkChanges(); // imported items from an older file get their snapshot now
+    return result;
   }
 
   /**
