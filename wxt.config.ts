@@ -69,6 +69,7 @@ export default defineConfig({
         : { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } }),
     // Name and description live in public/_locales/en/messages.json so the listing can be translated.
     default_locale: 'en',
+    ...(data.version ? { version: data.version } : {}),
     name: '__MSG_extName__',
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',

@@ -9,6 +9,8 @@ import { DATA_DIR } from '../lib/dataset/read-files';
 
 export const DATA_DIR_ENV = 'CLINIC_SCOUT_DATA_DIR';
 export const OUT_DIR_ENV = 'CLINIC_SCOUT_OUT_DIR';
+/** Fixture builds only: the manifest version, so a test can ship "an update" as a real store update would. */
+export const VERSION_ENV = 'CLINIC_SCOUT_VERSION';
 /** Present in a fixture dataset's root, next to its providers/ directory. */
 export const FIXTURE_MARKER = 'E2E-FIXTURE-DATA-NEVER-SHIP';
 
@@ -19,6 +21,8 @@ export interface BuildData {
   outDir: string | undefined;
   /** True for a fixture dataset. */
   fixture: boolean;
+  /** The manifest version to write (fixture builds only; undefined: package.json's). */
+  version: string | undefined;
 }
 
 const inside = (child: string, parent: string) => {
@@ -29,7 +33,10 @@ const inside = (child: string, parent: string) => {
 export function buildData(env: NodeJS.ProcessEnv = process.env): BuildData {
   const dir = env[DATA_DIR_ENV];
   const out = env[OUT_DIR_ENV] ? resolve(env[OUT_DIR_ENV]) : undefined;
-  if (!dir) return { providersDir: join(DATA_DIR, 'providers'), outDir: out, fixture: false };
+  if (!dir) {
+    if (env[VERSION_ENV]) throw new Error(`${VERSION_ENV} is for fixture builds (${DATA_DIR_ENV}) only.`);
+    return { providersDir: join(DATA_DIR, 'providers'), outDir: out, fixture: false, version: undefined };
+  }
   const root = resolve(dir);
   if (!existsSync(join(root, FIXTURE_MARKER)) || !existsSync(join(root, 'providers'))) {
     throw new Error(`${DATA_DIR_ENV}=${dir} is not a fixture dataset (no ${FIXTURE_MARKER} marker next to providers/).`);
@@ -37,5 +44,7 @@ export function buildData(env: NodeJS.ProcessEnv = process.env): BuildData {
   if (!out || inside(out, resolve(DATA_DIR, '..', '.output'))) {
     throw new Error(`${DATA_DIR_ENV} needs ${OUT_DIR_ENV} set to a directory outside .output/ (a fixture build never replaces the real one).`);
   }
-  return { providersDir: join(root, 'providers'), outDir: out, fixture: true };
+  const version = env[VERSION_ENV];
+  if (version !== undefined && !/^\d+(\.\d+){0,3}$/.test(version)) throw new Error(`${VERSION_ENV}=${version} is not a manifest version.`);
+  return { providersDir: join(root, 'providers'), outDir: out, fixture: true, version };
 }

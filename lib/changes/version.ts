@@ -9,6 +9,9 @@
 //          with another dataset under the same manifest version, is detected too.
 // Either part differing means "check again". A re-check is cheap and idempotent: it reports nothing when
 // no decision fact moved, so a hash change caused by a source date or a reworded note is harmless.
+// Note: Chrome keeps running an extension's registered service worker until the extension's version changes,
+// so a data-only rebuild under the same manifest version (development only; a store update always bumps the
+// version) is noticed by the panel's check when it opens, not by the background's.
 import { z } from '../zod';
 
 export const DatasetVersion = z.object({

@@ -9,7 +9,7 @@ import { startFixtureServer } from './fixture-server';
 // The extension APIs as seen inside the service worker, for sw.evaluate callbacks.
 declare const chrome: {
   tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
-  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  action: { getBadgeText(d: { tabId?: number }): Promise<string>; getTitle(d: { tabId?: number }): Promise<string> };
 };
 
 export const EXTENSION_DIR = new URL('../../.output/chrome-mv3', import.meta.url).pathname;
@@ -51,9 +51,11 @@ export interface ExtensionRequest {
   outcome: 'pending' | 'finished' | string;
 }
 
-export async function launch(opts: { profileDir?: string; server?: Harness['server'] } = {}): Promise<Harness> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
+/** `extensionDir`: another build of the extension (e.g. a fixture-dataset build in a temp dir); default .output/chrome-mv3. */
+export async function launch(opts: { profileDir?: string; server?: Harness['server']; extensionDir?: string } = {}): Promise<Harness> {
+  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
   }
   const server = opts.server ?? (await startFixtureServer({ tls: true }));
   const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'clinic-scout-e2e-'));
@@ -63,8 +65,8 @@ export async function launch(opts: { profileDir?: string; server?: Harness['serv
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1000, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
       '--ignore-certificate-errors',
       '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,HttpsFirstModeV2ForEngagedSites,NetworkTimeServiceQuerying',
