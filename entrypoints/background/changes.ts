@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import { checkForChanges, storageBackedDeps, UNSEEN_KEY } from '../../lib/changes/check';
 import { changesLook } from '../../lib/changes/badge';
-import { openShortlistDb } from '../../lib/shortlist';
+import { DB_NAME, openShortlistDb } from '../../lib/shortlist';
 import { currentDatasetVersion } from '../../data/dataset-version';
 import { loadPackagedFacts } from '../../data/decision-facts';
 import { actionApi } from './tracker';
@@ -13,6 +13,9 @@ import { actionApi } from './tracker';
 export async function runChangeCheck(): Promise<void> {
   let db: Awaited<ReturnType<typeof openShortlistDb>> | null = null;
   try {
+    // No database yet = nothing saved yet: don't create one (nothing is stored before the user saves).
+    const existing = await indexedDB.databases?.().catch(() => null);
+    if (existing && !existing.some((d) => d.name === DB_NAME)) return;
     db = await openShortlistDb();
     await checkForChanges(storageBackedDeps({ db, version: currentDatasetVersion(), loadFacts: loadPackagedFacts, storage: browser.storage.local }));
   } catch (err) {

@@ -51,6 +51,12 @@ async function recount(deps: ChangeCheckDeps): Promise<number> {
  * just arrived by import), then records the unseen count. Returns whether it compared and the count.
  */
 export async function checkForChanges(deps: ChangeCheckDeps, options: { force?: boolean } = {}): Promise<{ compared: boolean; unseen: number }> {
+  // Nothing shortlisted from the dataset: nothing to compare and nothing to write (no bookkeeping is
+  // saved before the user saves something). The first saved item carries its dataset version already.
+  if (!(await deps.db.listAllItems()).some((i) => i.providerId !== null)) {
+    await deps.setUnseen(0);
+    return { compared: false, unseen: 0 };
+  }
   const last = await deps.getChecked();
   const due = options.force || !sameDatasetVersion(deps.version, last);
   if (due) {
@@ -99,7 +105,7 @@ export function storageBackedDeps(args: {
     setChecked: (v) => storage.set({ [CHECKED_KEY]: v }),
     // Written only when it moves, so listeners (the background's badge) wake only for a real change.
     setUnseen: async (n) => {
-      if ((await storage.get(UNSEEN_KEY))[UNSEEN_KEY] !== n) await storage.set({ [UNSEEN_KEY]: n });
+      if (((await storage.get(UNSEEN_KEY))[UNSEEN_KEY] ?? 0) !== n) await storage.set({ [UNSEEN_KEY]: n });
     },
   };
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkForChanges, markChangesSeen, needsSnapshot, type ChangeCheckDeps, type FactsLookup } from '../../../lib/changes/check';
+import { checkForChanges, markChangesSeen, needsSnapshot, storageBackedDeps, type ChangeCheckDeps, type FactsLookup } from '../../../lib/changes/check';
 import { decisionFacts, snapshotOf, type DecisionFacts } from '../../../lib/changes/snapshot';
 import { unseenChanges } from '../../../lib/changes/tracking';
 import type { DatasetVersion } from '../../../lib/changes/version';
@@ -46,6 +46,21 @@ async function save(listId: string, p: typeof clinic) {
 }
 
 describe('checkForChanges', () => {
+  it('writes nothing at all while nothing from the dataset is shortlisted', async () => {
+    const stored = new Map<string, unknown>();
+    const storage = {
+      get: async (k: string) => (stored.has(k) ? { [k]: stored.get(k) } : {}),
+      set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => stored.set(k, v)),
+    };
+    const d = storageBackedDeps({ db, version: A, loadFacts: async () => (id) => (id === clinic.id ? clinic : undefined), storage });
+    expect(await checkForChanges(d)).toEqual({ compared: false, unseen: 0 });
+    expect(stored.size).toBe(0);
+    const list = await db.createShortlist('Mine');
+    await save(list.id, clinic);
+    expect(await checkForChanges(d)).toEqual({ compared: true, unseen: 0 });
+    expect([...stored.keys()]).toEqual(['changes:checked']);
+  });
+
   it('compares once per dataset version; same data again loads nothing and writes nothing', async () => {
     const list = await db.createShortlist('Mine');
     await save(list.id, clinic);
