@@ -5,6 +5,7 @@ import { toCsv } from '../../../lib/export/csv';
 import { toMarkdown } from '../../../lib/export/markdown';
 import { toJson } from '../../../lib/export/json-format';
 import { parseImport } from '../../../lib/export/import';
+import { planImport } from '../../../lib/export/merge';
 import { markSeen, reconcile, startTracking } from '../../../lib/changes/tracking';
 import { MINDBLOOM, exportInput, makeItem, makeList } from '../export/fixtures';
 
@@ -42,5 +43,16 @@ describe('exports with change tracking', () => {
     const md = toMarkdown(input);
     expect(md).toContain('- Latest change: Changed since you saved it: Now closed (since 20 Nov 2026)\n');
     expect(md.match(/Latest change/g)).toHaveLength(2);
+  });
+
+  it('importing a backup of the same item taken before a change check is "unchanged", not a conflict', () => {
+    const { unseen } = itemsWithHistory();
+    const list = makeList({ id: 'l1' });
+    const old = { ...unseen, facts: null, changeHistory: [], removed: null };
+    const plan = planImport({ shortlists: [list], items: [unseen] }, { shortlists: [list], items: [old] });
+    expect(plan.items.conflicts).toEqual([]);
+    expect(plan.items.unchanged.map((i) => i.id)).toEqual(['i1']);
+    // Something the user wrote still conflicts.
+    expect(planImport({ shortlists: [list], items: [unseen] }, { shortlists: [list], items: [{ ...old, notes: 'other' }] }).items.conflicts).toHaveLength(1);
   });
 });
