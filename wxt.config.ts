@@ -1,15 +1,15 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { assertValidDataset } from './scripts/assert-dataset';
+import { buildData, isTestData } from './scripts/data-dir';
+import { packagedDataFiles, validatedProviders } from './scripts/packaged-data';
 import { virtualDataPlugin } from './scripts/vite-virtual-data';
-import { buildData } from './scripts/data-dir';
-import { decisionFactsFile } from './scripts/decision-facts';
-import { readProviderFiles } from './lib/dataset/read-files';
-import type { Provider } from './lib/dataset/schema';
 
-// The records this build uses: data/providers/, or a test fixture dataset built into its own output
-// directory (scripts/data-dir.ts), never .output/.
+// The records this build packages: data/providers/, or a test dataset (scripts/data-dir.ts): a synthetic one
+// (npm run bench only), built into .output/bench/<name>/, or an e2e fixture one, built into the test's own
+// CLINIC_SCOUT_OUT_DIR outside .output/ — so neither can land in the directories that are zipped or tested.
 const data = buildData();
+const skipCheck = process.env.CLINIC_SCOUT_SKIP_DATA_CHECK === '1';
 
 /**
  * The Content Security Policy of every extension page (side panel / sidebar, the Chrome service worker,
@@ -50,14 +50,14 @@ export default defineConfig({
     // Invalid data fails the build with the record and field named.
     // CLINIC_SCOUT_SKIP_DATA_CHECK=1 is for engineers mid-edit only; CI and npm test never set it.
     'build:before': () => {
-      if (process.env.CLINIC_SCOUT_SKIP_DATA_CHECK !== '1') assertValidDataset();
+      if (!skipCheck) assertValidDataset();
     },
-    // What the background's change check compares, packaged as one JSON file (scripts/decision-facts.ts).
+    // One JSON file per provider and the Browse index, from the validated records (docs/architecture.md).
     'build:publicAssets': (_wxt, files) => {
-      files.push(decisionFactsFile(readProviderFiles(data.providersDir).map((f) => f.data as Provider)));
+      for (const f of packagedDataFiles(validatedProviders(data.providersDir, skipCheck))) files.push(f);
     },
     'zip:start': () => {
-      if (data.fixture) throw new Error('A build from a fixture dataset is never zipped.');
+      if (isTestData(data)) throw new Error(`A build from a ${data.kind} test dataset is never zipped.`);
     },
   },
   manifest: ({ browser, command }) => ({
@@ -70,11 +70,17 @@ export default defineConfig({
     // Name and description live in public/_locales/en/messages.json so the listing can be translated.
     default_locale: 'en',
     ...(data.version ? { version: data.version } : {}),
-    name: '__MSG_extName__',
+    name: data.kind === 'synthetic' ? 'Clinic Scout (synthetic benchmark data)' : data.kind === 'fixture' ? 'Clinic Scout (test fixture data)' : '__MSG_extName__',
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
-    permissions: browser === 'firefox' ? ['storage', 'tabs'] : ['storage', 'tabs', 'sidePanel'],
-    action: { default_title: 'Clinic Scout', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
+    // "Save this site" (issue 16): `scripting` to run the page reader, and any http(s) site as an OPTIONAL host
+    // permission, requested for one origin at a time when the user clicks, and removed again after reading.
+    permissions: browser === 'firefox' ? ['storage', 'tabs', 'scripting'] : ['storage', 'tabs', 'sidePanel', 'scripting'],
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
+    // Firefox: the button sits in the toolbar (not inside the Extensions menu), so the badge is seen.
+    action: { default_title: 'Clinic Scout', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' }, ...(browser === 'firefox' ? { default_area: 'navbar' } : {}) },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

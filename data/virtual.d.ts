@@ -1,6 +1,6 @@
 declare module 'virtual:clinic-scout/match-entries' {
-  const entries: import('./match-entries').SlimEntry[];
-  export default entries;
+  const rows: import('../lib/match/slim').SlimRow[];
+  export default rows;
 }
 
 declare module 'virtual:clinic-scout/zip-table' {
@@ -19,8 +19,7 @@ declare module 'virtual:clinic-scout/dataset-hash' {
   export default hash;
 }
 
-declare module 'virtual:clinic-scout/providers' {
-  /** Every provider record of the build's dataset, validated at build time. */
-  const records: import('../lib/dataset/schema').Provider[];
-  export default records;
+declare module 'virtual:clinic-scout/dataset-meta' {
+  const meta: { count: number };
+  export default meta;
 }

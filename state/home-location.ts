@@ -1,5 +1,5 @@
 // The user's home location for "near me": a ZIP code or just a state, kept in `browser.storage.local`
-// key `homeLocation` (a preference, and the only user data in storage.local). The ZIP table chunk is
+// key `homeLocation` (a preference; the only other one in storage.local is the Browse sort, state/browse-search.ts). The ZIP table chunk is
 // loaded only once a ZIP is set or read from storage — never at panel start-up without one.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';

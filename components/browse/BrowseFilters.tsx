@@ -39,10 +39,14 @@ export function BrowseFilters({ filters: f, onChange, sortId, sortOptions, onSor
     <form class="browse-form" role="search" aria-label="Search and filter providers" onSubmit={(e) => e.preventDefault()}>
       <div class="browse-form__row">
         <div class="field field--grow">
-          <label for="browse-query">Search by name or city</label>
+          <label for="browse-query">Search</label>
+          <p class="field__hint" id="browse-query-hint">
+            Name, city, state, treatment or condition, e.g. Spravato, PTSD, Colorado
+          </p>
           <input
             id="browse-query"
             type="search"
+            aria-describedby="browse-query-hint"
             value={f.query}
             autocomplete="off"
             onInput={(e) => set({ query: e.currentTarget.value })}

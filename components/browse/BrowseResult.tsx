@@ -1,11 +1,11 @@
 import { Fragment } from 'preact';
 import type { NearNote } from '@/lib/browse/near-me';
-import type { Provider } from '@/lib/dataset/schema';
+import type { BrowseEntry } from '@/lib/dataset/browse-index';
 import { resultFacts } from '@/lib/browse/summary';
 import { CompareCheckbox } from '@/components/compare/CompareCheckbox';
 
 interface Props {
-  provider: Provider;
+  provider: BrowseEntry;
   compared: boolean;
   onToggleCompare: (id: string) => void;
   /** What the current sort says about this provider (a distance), when the line does not show it already. */

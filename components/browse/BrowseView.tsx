@@ -5,7 +5,10 @@ import { BrowseResult } from './BrowseResult';
 import { CompareBar } from '@/components/compare/CompareBar';
 import { HomeLocation } from '@/components/near-me/HomeLocation';
 import { nearNotes } from '@/lib/browse/near-me';
-import type { Provider } from '@/lib/dataset/schema';
+import { placesFrom, type BrowseEntry } from '@/lib/dataset/browse-index';
+import { BROWSE_LOAD_MESSAGE } from '@/lib/dataset/loader';
+import { Loading } from '@/components/common/Loading';
+import { LoadError } from '@/components/common/LoadError';
 import {
   activeFilters,
   clearFilters,
@@ -17,12 +20,13 @@ import {
   withoutFilter,
   type BrowseFilters as Filters,
 } from '@/lib/browse/filters';
-import { DEFAULT_SORT, SORT_OPTIONS, sortProviders, type SortContext, type SortOption } from '@/lib/browse/sort';
+import { RESULTS_PAGE } from '@/lib/browse/filters';
+import { SORT_BY_DISTANCE, SORT_OPTIONS, sortProviders, type SortContext, type SortOption } from '@/lib/browse/sort';
 import { LIMIT_MESSAGE, MAX_COMPARE } from '@/lib/compare/selection';
 import type { Route } from '@/lib/route';
 import { useCompareSelection } from '@/state/compare-selection';
-import { placedLocations, useProviderList, useProviderLookup } from '@/state/dataset';
-import { rememberSearch, rememberedSearch } from '@/state/browse-search';
+import { useBrowseIndex } from '@/state/dataset';
+import { rememberSearch, rememberedSearch, useBrowseSort } from '@/state/browse-search';
 import { useHomeLocation, type ZipLookup } from '@/state/home-location';
 
 const NO_CONTEXT: SortContext = {};
@@ -35,7 +39,7 @@ function countText(n: number, total: number, filtered: boolean): string {
 }
 
 /** A sort's own text for a result (a distance); unknown keys read as the sort's unknown label. */
-function sortNoteFor(sort: SortOption, p: Provider, ctx: SortContext): string | undefined {
+function sortNoteFor(sort: SortOption, p: BrowseEntry, ctx: SortContext): string | undefined {
   if (!sort.describe) return undefined;
   return sort.key(p, ctx) === null ? sort.unknownLabel : sort.describe(p, ctx);
 }
@@ -51,8 +55,8 @@ function useDebounced<T>(value: T, ms: number): T {
 
 interface Props {
   go: (r: Route) => void;
-  /** Injected by tests; the panel uses the bundled dataset. */
-  providers?: readonly Provider[];
+  /** Injected by tests (records or index entries); the panel loads the Browse index when Browse first opens. */
+  providers?: readonly BrowseEntry[];
   sortOptions?: readonly SortOption[];
   /** Merged over the panel's own: confirmed locations (`placesOf`) and the home location from storage. */
   sortContext?: SortContext;
@@ -60,53 +64,74 @@ interface Props {
   loadZipLookup?: () => Promise<ZipLookup>;
 }
 
-export function BrowseView({ go, providers: given, sortOptions = SORT_OPTIONS, sortContext = NO_CONTEXT, loadZipLookup }: Props) {
-  const bundled = useProviderList();
-  const providerById = useProviderLookup();
-  const providers = given ?? bundled;
+export function BrowseView(props: Props) {
+  if (props.providers) return <BrowsePanel {...props} providers={props.providers} />;
+  return <BrowseLoaded {...props} />;
+}
+
+function BrowseLoaded(props: Props) {
+  const index = useBrowseIndex();
+  const placesOf = useMemo(() => (index.status === 'ready' ? placesFrom(index.value) : undefined), [index]);
+  if (index.status === 'loading') return <Loading />;
+  if (index.status === 'error') return <LoadError title={BROWSE_LOAD_MESSAGE} onRetry={index.retry} />;
+  return <BrowsePanel {...props} providers={index.value.entries} placesOf={placesOf} />;
+}
+
+function BrowsePanel({
+  go,
+  providers,
+  placesOf,
+  sortOptions = SORT_OPTIONS,
+  sortContext = NO_CONTEXT,
+  loadZipLookup,
+}: Props & { providers: readonly BrowseEntry[]; placesOf?: SortContext['placesOf'] }) {
   const [filters, setFiltersState] = useState<Filters>(() => rememberedSearch().filters);
-  const [sortId, setSortState] = useState(() => rememberedSearch().sortId);
+  const [sortId, setSort] = useBrowseSort();
   const [open, setOpenState] = useState(() => rememberedSearch().open ?? innerWidth > 700);
+  const [shown, setShown] = useState(RESULTS_PAGE);
   const [lastChange, setLastChange] = useState<{ result: 'added' | 'removed' | 'full' | 'cleared'; name: string } | null>(null);
   const selection = useCompareSelection();
   const home = useHomeLocation(loadZipLookup ? { loadZipLookup } : {});
   const ctx = useMemo<SortContext>(
     () => ({
-      placesOf: placedLocations,
+      placesOf,
       ...sortContext,
       origin: home.origin ?? sortContext.origin ?? null,
       homeState: home.home.state ?? sortContext.homeState ?? null,
     }),
-    [sortContext, home.origin, home.home.state],
+    [placesOf, sortContext, home.origin, home.home.state],
   );
   const hasHome = Boolean(ctx.origin || ctx.homeState);
 
   const setFilters = (f: Filters) => {
     rememberSearch({ filters: f });
     setFiltersState(f);
+    setShown(RESULTS_PAGE);
   };
   const setOpen = (o: boolean) => {
     rememberSearch({ open: o });
     setOpenState(o);
   };
-  const setSort = (id: string) => {
-    rememberSearch({ sortId: id });
-    setSortState(id);
+  /** Setting a ZIP code sorts nearest first (the user can sort otherwise after). */
+  const setZip = async (input: string) => {
+    const saved = await home.setZip(input);
+    if (saved && sortOptions.some((o) => o.id === SORT_BY_DISTANCE.id)) setSort(SORT_BY_DISTANCE.id);
+    return saved;
   };
 
   const usableSorts = sortOptions.filter((o) => o.available?.(ctx) ?? true);
   const sort = usableSorts.find((o) => o.id === sortId) ?? usableSorts[0]!;
-  const results = useMemo(
-    () => sortProviders(filterProviders(providers, filters), sort, ctx, usableSorts),
-    [providers, filters, sort, ctx],
-  );
+  // Sorted once per sort (the order is total: key, then name, then id), then filtered in that order, so a
+  // keystroke or a filter change costs a filter pass, not a sort of thousands of names.
+  const sorted = useMemo(() => sortProviders(providers, sort, ctx, usableSorts), [providers, sort, ctx]);
+  const results = useMemo(() => filterProviders(sorted, filters), [sorted, filters]);
   const states = useMemo(() => statesInData(providers), [providers]);
   const active = activeFilters(filters);
-  const hidden = hiddenCounts(providers, filters);
+  const hidden = useMemo(() => hiddenCounts(providers, filters), [providers, filters]);
   const announced = useDebounced(countText(results.length, providers.length, active.length > 0), 350);
 
-  const byId = (id: string) => providers.find((p) => p.id === id) ?? providerById(id);
-  const chosen = selection.ids.map(byId).filter((p): p is Provider => p !== undefined);
+  const byId = (id: string) => providers.find((p) => p.id === id);
+  const chosen = selection.ids.map(byId).filter((p): p is BrowseEntry => p !== undefined);
 
   const toggleCompare = async (id: string) => {
     const r = await selection.toggle(id);
@@ -129,9 +154,13 @@ export function BrowseView({ go, providers: given, sortOptions = SORT_OPTIONS, s
             loaded={home.loaded}
             zipStatus={home.zipStatus}
             error={home.error}
-            onSetZip={home.setZip}
+            onSetZip={setZip}
             onSetState={(s) => void home.setState(s)}
-            onClear={() => void home.clear()}
+            onClear={() => {
+              void home.clear();
+              // Nothing about the location stays behind: "nearest first" goes with it.
+              if (sortId === SORT_BY_DISTANCE.id) setSort(null);
+            }}
             onFilterState={
               home.home.state && filters.state !== home.home.state
                 ? () => setFilters({ ...filters, state: home.home.state })
@@ -204,7 +233,7 @@ export function BrowseView({ go, providers: given, sortOptions = SORT_OPTIONS, s
             />
           ) : (
             <ul class="results" aria-label="Providers">
-              {results.map((p) => (
+              {results.slice(0, shown).map((p) => (
                 <BrowseResult
                   key={p.id}
                   provider={p}
@@ -215,6 +244,17 @@ export function BrowseView({ go, providers: given, sortOptions = SORT_OPTIONS, s
                 />
               ))}
             </ul>
+          )}
+          {results.length > shown && (
+            <p class="browse__more">
+              Showing {shown} of {results.length}.{' '}
+              <button type="button" class="button button--secondary" onClick={() => setShown(shown + RESULTS_PAGE)}>
+                Show {Math.min(RESULTS_PAGE, results.length - shown)} more
+              </button>{' '}
+              <button type="button" class="button button--secondary" onClick={() => setShown(results.length)}>
+                Show all
+              </button>
+            </p>
           )}
         </div>
       </div>

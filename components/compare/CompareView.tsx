@@ -3,7 +3,10 @@ import { CompareNotes } from './CompareNotes';
 import { CompareProviderLabel } from './CompareProviderLabel';
 import { CompareStacked } from './CompareStacked';
 import { CompareTable } from './CompareTable';
+import { Loading } from '@/components/common/Loading';
+import { LoadError } from '@/components/common/LoadError';
 import { useGeneral, useProviderLookup } from '@/state/dataset';
+import { PROVIDER_LOAD_MESSAGE } from '@/lib/dataset/loader';
 import { useWideLayout } from '@/state/layout';
 import type { General } from '@/lib/dataset/general-schema';
 import type { Provider } from '@/lib/dataset/schema';
@@ -24,10 +27,22 @@ interface Props {
   today?: Date;
 }
 
-export function CompareView({ ids: routeIds, go, lookup: givenLookup, general: givenGeneral, layout, today = new Date() }: Props) {
-  const bundledLookup = useProviderLookup();
+export function CompareView(props: Props) {
+  if (props.lookup) return <CompareLoaded {...props} lookup={props.lookup} />;
+  return <CompareLoading {...props} />;
+}
+
+/** Loads just the records compared: the selection's and the link's (absent ones are "not in the list"). */
+function CompareLoading(props: Props) {
+  const selection = useCompareSelection();
+  const records = useProviderLookup(selection.loaded ? [...selection.ids, ...props.ids] : []);
+  if (!selection.loaded || records.status === 'loading') return <Loading what="the comparison" />;
+  if (records.status === 'error') return <LoadError title={PROVIDER_LOAD_MESSAGE} onRetry={records.retry} />;
+  return <CompareLoaded {...props} lookup={records.value} />;
+}
+
+function CompareLoaded({ ids: routeIds, go, lookup, general: givenGeneral, layout, today = new Date() }: Props & { lookup: NonNullable<Props['lookup']> }) {
   const bundledGeneral = useGeneral();
-  const lookup = givenLookup ?? bundledLookup;
   const general = givenGeneral ?? bundledGeneral;
   const selection = useCompareSelection();
   const autoWide = useWideLayout();

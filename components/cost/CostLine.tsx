@@ -5,16 +5,22 @@ import { Unknown } from '@/components/common/Unknown';
 
 const BASIS_TAG: Record<LineBasis, { text: string; tone: 'ok' | 'muted' | 'warn' } | null> = {
   published: { text: 'Published price', tone: 'muted' },
-  typical: { text: 'Typical range', tone: 'muted' },
+  typical: { text: "Typical range, not this provider's price", tone: 'muted' },
   quote: { text: 'Your quote', tone: 'ok' },
   mixed: { text: 'Mixed', tone: 'muted' },
   unknown: null,
 };
 
 export function CostLine({ line, taxRate }: { line: PlanLine; taxRate: number | null }) {
+  // A line that rests on a general typical range says so in its label (lib/cost/plan.ts); no second tag then.
+  const saysTypical = /not this provider/.test(line.label);
   const tag =
-    line.basis === 'published' && line.thirdParty ? { text: 'Third-party figure', tone: 'warn' as const } : BASIS_TAG[line.basis];
-  const total = line.id === 'firstYear' || line.id === 'perMonthAfter';
+    line.basis === 'published' && line.thirdParty
+      ? { text: 'Third-party figure', tone: 'warn' as const }
+      : saysTypical && (line.basis === 'typical' || line.basis === 'mixed')
+        ? null
+        : BASIS_TAG[line.basis];
+  const total = line.id === 'firstSeries' || line.id === 'firstYear' || line.id === 'perMonthAfter';
   return (
     <div class={`cost-line${total ? ' cost-line--total' : ''}`} data-line={line.id}>
       <dt class="cost-line__label">

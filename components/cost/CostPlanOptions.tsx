@@ -1,14 +1,30 @@
 /**
- * The cost plan's editable choices, as native labelled inputs in two fieldsets. Controlled: it shows the
- * plan's effective settings and reports every valid change as a whole PlanOptions; it keeps a draft only
- * while a number field holds text that is empty, half-typed or out of range, so typing is never fought.
+ * The cost plan's editable choices, as native labelled inputs. Controlled: it shows the plan's effective
+ * settings and reports every valid change as a whole PlanOptions; it keeps a draft only while a number field
+ * holds text that is empty, half-typed or out of range, and then says what to type (never silently keeping
+ * a number outside the limits in lib/cost/plan-options.ts).
  *
- * An emptied field means "use the default" (null), and for the tax rate "not paying with HSA/FSA".
+ *   CostPlanOptions({ plan, options, offersSpravato, onOptionsChange, part })
+ *
+ *   part  'series': the number of sessions in the initial series (shown right under the series estimate);
+ *         'extras': maintenance (an explicit, optional line the user turns on), HSA/FSA and Spravato
+ *         insurance, and "Reset to the usual assumptions".
+ *
+ * An emptied sessions field means "use the default" (null); an emptied tax rate "not paying with HSA/FSA".
  */
 import { useId, useState } from 'preact/hooks';
 import type { CostPlan } from '@/lib/cost/plan';
-import { LIMITS, NO_PLAN_OPTIONS, parseField, type Limits } from '@/lib/cost/plan-options';
+import {
+  LIMITS,
+  NO_PLAN_OPTIONS,
+  parseField,
+  withMaintenance,
+  withoutMaintenance,
+  type Limits,
+} from '@/lib/cost/plan-options';
 import type { PlanOptions } from '@/lib/shortlist/schema';
+import { DEFAULT_MAINTENANCE_MONTHS, DEFAULT_MAINTENANCE_PER_MONTH } from '@/lib/cost/plan';
+import { Glossed } from '@/components/provider-card/Glossed';
 
 interface FieldProps {
   label: string;
@@ -48,7 +64,8 @@ function NumberField({ label, hint, value, limits, suffix, onChange }: FieldProp
             const p = parseField(text, limits);
             if (p.ok) onChange(p.value);
           }}
-          onBlur={() => setDraft(null)}
+          // An invalid entry stays on screen with its message until corrected, never silently replaced.
+          onBlur={() => setDraft((d) => (d !== null && !parseField(d, limits).ok ? d : null))}
         />
         {suffix && <span class="cost-field__suffix">{suffix}</span>}
       </span>
@@ -57,11 +74,9 @@ function NumberField({ label, hint, value, limits, suffix, onChange }: FieldProp
           {hint}
         </p>
       )}
-      {error && (
-        <p class="cost-field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <p class="cost-field__error" id={`${id}-error`} role="alert" hidden={!error}>
+        {error}
+      </p>
     </div>
   );
 }
@@ -72,13 +87,36 @@ interface Props {
   /** Offer the Spravato-through-insurance option (the provider lists Spravato, or is a clinic the user added). */
   offersSpravato: boolean;
   onOptionsChange(o: PlanOptions): void;
+  part: 'series' | 'extras';
 }
 
-export function CostPlanOptions({ plan, options, offersSpravato, onOptionsChange }: Props) {
+export function CostPlanOptions({ plan, options, offersSpravato, onOptionsChange, part }: Props) {
   const s = plan.settings;
   const base = options ?? NO_PLAN_OPTIONS;
   const set = <K extends keyof PlanOptions>(key: K, value: PlanOptions[K]) => onOptionsChange({ ...base, [key]: value });
   const spravatoId = useId();
+  const maintenanceId = useId();
+
+  if (part === 'series') {
+    return (
+      <div class="cost-options cost-options--series">
+        <NumberField
+          label="Sessions in the initial series"
+          value={s.initialSessions}
+          limits={LIMITS.initialSessions}
+          hint={
+            s.initialSessionsFrom === 'provider'
+              ? "The clinic's published series."
+              : s.initialSessionsFrom === 'default'
+                ? `Typical: ${plan.series.typical}. This clinic publishes none.`
+                : `Typical: ${plan.series.typical}.`
+          }
+          onChange={(v) => set('initialSessions', v)}
+        />
+      </div>
+    );
+  }
+
   const changed =
     options !== null &&
     (options.initialSessions !== null ||
@@ -90,34 +128,38 @@ export function CostPlanOptions({ plan, options, offersSpravato, onOptionsChange
   return (
     <div class="cost-options">
       <fieldset class="cost-fieldset">
-        <legend>Sessions</legend>
-        <NumberField
-          label="Sessions in the initial series"
-          value={s.initialSessions}
-          limits={LIMITS.initialSessions}
-          hint={
-            s.initialSessionsFrom === 'provider'
-              ? "The clinic's published series."
-              : s.initialSessionsFrom === 'default'
-                ? 'A common series; this clinic publishes none.'
-                : null
-          }
-          onChange={(v) => set('initialSessions', v)}
-        />
-        <NumberField
-          label="Maintenance sessions per month"
-          value={s.maintenancePerMonth}
-          limits={LIMITS.maintenancePerMonth}
-          hint={s.maintenancePerMonthFrom === 'default' ? 'Assumed; ask the clinic how often boosters are usually needed. 0.5 = one every two months.' : null}
-          onChange={(v) => set('maintenancePerMonth', v)}
-        />
-        <NumberField
-          label="Months of maintenance in the first year"
-          value={s.maintenanceMonths}
-          limits={LIMITS.maintenanceMonths}
-          hint={s.maintenanceMonthsFrom === 'default' ? 'The rest of the first year after the initial series.' : null}
-          onChange={(v) => set('maintenanceMonths', v)}
-        />
+        <legend>After the initial series</legend>
+        <div class="cost-check">
+          <input
+            id={maintenanceId}
+            type="checkbox"
+            checked={s.maintenance}
+            onChange={(e) =>
+              onOptionsChange(
+                e.currentTarget.checked ? withMaintenance(base, DEFAULT_MAINTENANCE_PER_MONTH, DEFAULT_MAINTENANCE_MONTHS) : withoutMaintenance(base),
+              )
+            }
+          />
+          <label for={maintenanceId}>Add maintenance (booster) sessions and show the first year</label>
+        </div>
+        {s.maintenance && (
+          <>
+            <NumberField
+              label="Maintenance sessions per month"
+              value={s.maintenancePerMonth}
+              limits={LIMITS.maintenancePerMonth}
+              hint="Ask the clinic how often boosters are usually needed. 0.5 = one every two months."
+              onChange={(v) => set('maintenancePerMonth', v)}
+            />
+            <NumberField
+              label="Months of maintenance"
+              value={s.maintenanceMonths}
+              limits={LIMITS.maintenanceMonths}
+              hint={s.maintenanceMonthsFrom === 'default' ? 'The rest of the first year after the initial series.' : null}
+              onChange={(v) => set('maintenanceMonths', v)}
+            />
+          </>
+        )}
       </fieldset>
       <fieldset class="cost-fieldset">
         <legend>Paying</legend>
@@ -129,6 +171,9 @@ export function CostPlanOptions({ plan, options, offersSpravato, onOptionsChange
           hint="Leave blank if you are not paying with HSA/FSA money."
           onChange={(v) => set('hsaTaxRate', v)}
         />
+        <p class="cost-gloss">
+          <Glossed text="What is a marginal tax rate, or HSA/FSA?" />
+        </p>
         {offersSpravato && (
           <div class="cost-check">
             <input

@@ -6,12 +6,14 @@ import { recordsOf, type Records, type SavedRecords } from '@/lib/shortlist/reco
 import { ExportMenu } from './ExportMenu';
 import { ImportDialog } from './ImportDialog';
 import { PrintView } from './PrintView';
-import { useGeneral, useProviderLookup } from '@/state/dataset';
+import { useGeneral, useItemProviders } from '@/state/dataset';
+import { Loading } from '@/components/common/Loading';
+import { LoadError } from '@/components/common/LoadError';
+import { PROVIDER_LOAD_MESSAGE } from '@/lib/dataset/loader';
 import { useShortlists } from '@/state/shortlists/context';
 
 export function PrintPage({ listId }: { listId: string | null }) {
   const sl = useShortlists();
-  const providerById = useProviderLookup();
   const general = useGeneral();
   // When storage can't be opened normally, show what can still be read straight from the database.
   const [saved, setSaved] = useState<SavedRecords | null | 'failed' | undefined>(undefined);
@@ -26,6 +28,9 @@ export function PrintPage({ listId }: { listId: string | null }) {
   const list = listId === null ? null : (live.find((l) => l.id === listId) ?? null);
   const shown = listId === null ? live : list ? [list] : [];
   const title = list?.name ?? 'all lists';
+  // The records of the providers on the page (all lists' items: the export tools can export every list).
+  const providers = useItemProviders(records?.items ?? []);
+  const providerById = providers.status === 'ready' ? providers.value : () => undefined;
 
   useEffect(() => {
     const before = document.title;
@@ -61,7 +66,9 @@ export function PrintPage({ listId }: { listId: string | null }) {
           This list isn't in your shortlists any more. <a href="#/print">Show all lists</a>
         </p>
       )}
-      {records && (listId === null || list) && (
+      {records && providers.status === 'loading' && <Loading />}
+      {records && providers.status === 'error' && <LoadError title={PROVIDER_LOAD_MESSAGE} onRetry={providers.retry} />}
+      {records && providers.status === 'ready' && (listId === null || list) && (
         <PrintView
           shortlists={shown}
           items={records.items}
@@ -73,7 +80,7 @@ export function PrintPage({ listId }: { listId: string | null }) {
         />
       )}
       <div class="print-page__tools">
-        <ExportMenu
+        {providers.status === 'ready' && <ExportMenu
           key={list?.id ?? ''} // starts on "this list" once the list is loaded
           data={sl}
           listId={list?.id ?? null}
@@ -81,7 +88,7 @@ export function PrintPage({ listId }: { listId: string | null }) {
           general={general}
           showPrint={false}
           defaultScope={list ? 'list' : 'all'}
-        />
+        />}
         <ImportDialog onImported={() => void sl.store.reload()} />
       </div>
     </div>

@@ -1,15 +1,14 @@
-import { useGeneral, useProviderLookup } from '@/state/dataset';
+import { useGeneral, type ProviderLookup } from '@/state/dataset';
 import { useShortlists } from '@/state/shortlists/context';
 import { ExportMenu } from './ExportMenu';
 import { ImportDialog } from './ImportDialog';
 
 /**
  * The export menu and the import dialog for the Shortlist view's `exportImport` slot: reads the panel's
- * shortlists (useShortlists) and the bundled dataset.
+ * shortlists (useShortlists) and the records of their providers, which the view has loaded.
  */
-export function ShortlistExportImport() {
+export function ShortlistExportImport({ providerById }: { providerById: ProviderLookup }) {
   const sl = useShortlists();
-  const providerById = useProviderLookup();
   const general = useGeneral();
   return (
     <>

@@ -22,8 +22,11 @@
  */
 import { useId, useState } from 'preact/hooks';
 import { isAnswered, orphanedAnswers, progress, type ChecklistQuestion } from '@/lib/checklist/questions';
-import { ANSWER_MAX, type Answer } from '@/lib/shortlist/schema';
+import { ANSWER_MAX } from '@/lib/shortlist/limits';
+import type { Answer } from '@/lib/shortlist/schema';
 import { SourceRefs } from '@/components/common/SourceRefs';
+import { glossarySegments } from '@/lib/format/glossary';
+import { Glossed } from './Glossed';
 
 export interface ChecklistProps {
   questions: ChecklistQuestion[];
@@ -53,6 +56,8 @@ function QuestionItem({ q, answer, onAnswer, readOnly, today }: ItemProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const current = answer ?? EMPTY;
   const text = draft ?? current.text;
+  // Jargon in the question (inside a <label>, where a button cannot go) is explained just below it.
+  const terms = glossarySegments(q.text).flatMap((s) => (s.term ? [s.text] : []));
 
   return (
     <li class={`checklist__item${isAnswered(answer) ? ' checklist__item--answered' : ''}`}>
@@ -76,6 +81,11 @@ function QuestionItem({ q, answer, onAnswer, readOnly, today }: ItemProps) {
               {q.text}
             </label>
           </div>
+          {terms.length > 0 && (
+            <p class="checklist__terms">
+              <Glossed text={`Explain: ${terms.join(', ')}`} />
+            </p>
+          )}
           <label for={`${id}-text`} class="checklist__answer-label">
             Answer
           </label>
@@ -98,7 +108,9 @@ function QuestionItem({ q, answer, onAnswer, readOnly, today }: ItemProps) {
       {q.why ? (
         <details class="checklist__why">
           <summary>Why ask this</summary>
-          <p>{q.why}</p>
+          <p>
+            <Glossed text={q.why} />
+          </p>
           <SourceRefs sources={q.sources} today={today} />
         </details>
       ) : (

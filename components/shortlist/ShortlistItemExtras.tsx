@@ -3,12 +3,13 @@ import { useGeneral } from '@/state/dataset';
 import { useItemPlan } from '@/state/item-plan';
 import { questionsFor } from '@/lib/checklist/questions';
 import type { Provider } from '@/lib/dataset/schema';
-import type { ShortlistItem } from '@/lib/shortlist/schema';
+import type { StoredShortlistItem } from '@/lib/shortlist/schema';
 import { Checklist } from '@/components/provider-card/Checklist';
 import { CostEstimate } from '@/components/cost/CostEstimate';
+import { ShortlistPlanConflict } from './ShortlistPlanConflict';
 
 /** A shortlisted item's own cost plan and question checklist, saved with the item. */
-export function ShortlistItemExtras({ item, provider }: { item: ShortlistItem; provider: Provider | undefined }) {
+export function ShortlistItemExtras({ item, provider }: { item: StoredShortlistItem; provider: Provider | undefined }) {
   const plan = useItemPlan(item);
   const general = useGeneral();
   const questions = useMemo(() => questionsFor(provider ?? null, general), [provider, general]);
@@ -23,8 +24,10 @@ export function ShortlistItemExtras({ item, provider }: { item: ShortlistItem; p
         onOptionsChange={plan.onOptionsChange}
         compact
       />
+      {plan.conflict?.field === 'plan' && <ShortlistPlanConflict plan={plan} questions={questions} />}
       <h4 class="sl-extras__title">Your checklist</h4>
       <Checklist questions={questions} answers={plan.answers} onAnswer={plan.onAnswer} />
+      {plan.conflict?.field === 'answers' && <ShortlistPlanConflict plan={plan} questions={questions} />}
       {plan.error && (
         <p class="notice notice--warn" role="alert">
           {plan.error}

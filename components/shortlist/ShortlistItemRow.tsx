@@ -1,12 +1,16 @@
 import { Component, type ComponentChildren } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
+import { readDate } from '@/lib/extract/saved';
+import { ShortlistReadFacts } from './ShortlistReadFacts';
 import { useShortlistStore } from '@/state/shortlists/context';
 import type { Provider } from '@/lib/dataset/schema';
 import { ITEM_STATUS_LABEL } from '@/lib/format/labels';
 import { itemWebsite, safeHref, siteName } from '@/lib/format/links';
 import { itemName } from '@/lib/shortlist/records';
-import { StorageError, toStorageError } from '@/lib/shortlist';
-import type { ItemStatus, ShortlistItem } from '@/lib/shortlist/schema';
+import { notePreview, rowFacts } from '@/lib/shortlist/view';
+import { useItemSave } from '@/state/shortlists/conflict';
+import type { ItemStatus, ShortlistItem, StoredShortlistItem } from '@/lib/shortlist/schema';
+import { ShortlistConflict } from './ShortlistConflict';
 import { ShortlistNotes } from './ShortlistNotes';
 import { ShortlistQuote } from './ShortlistQuote';
 import { ShortlistUpdated } from './ShortlistUpdated';
@@ -16,11 +20,9 @@ import { hasUnseen, removalText } from '@/lib/changes/tracking';
 
 const STATUSES = Object.keys(ITEM_STATUS_LABEL) as ItemStatus[];
 
-
-const PREVIEW_CHARS = 160;
-
 export interface ShortlistItemRowProps {
-  item: ShortlistItem;
+  /** As stored, with the revision every save from this row is made over. */
+  item: StoredShortlistItem;
   /** The dataset record; undefined for the user's own entry or a provider that left the dataset. */
   provider: Provider | undefined;
   index: number;
@@ -35,7 +37,7 @@ export interface ShortlistItemRowProps {
    * COST ESTIMATE AND CHECKLIST SLOT: what the cost-plan and question-checklist features render for this
    * item, shown in its details between the quote and "Remove".
    */
-  renderExtras?: (item: ShortlistItem, provider: Provider | undefined) => ComponentChildren;
+  renderExtras?: (item: StoredShortlistItem, provider: Provider | undefined) => ComponentChildren;
   /** Rounded to the minute by the list, so rows don't re-render every render. */
   now: number;
 }
@@ -45,12 +47,17 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
   const id = useId();
   const upRef = useRef<HTMLButtonElement>(null);
   const downRef = useRef<HTMLButtonElement>(null);
-  const [statusError, setStatusError] = useState<StorageError | null>(null);
+  const status = useItemSave<ItemStatus>(
+    (value, expectedRevision, base) => store.updateItem(item.id, { status: value, expectedRevision }, base && { status: base }),
+    (stored) => stored.status,
+  );
+  const statusError = status.error;
   const name = itemName(item, provider);
   const custom = item.custom;
   const gone = item.providerId !== null && provider === undefined;
   const website = safeHref(itemWebsite(item, provider)); // dataset providers: the dataset's address only
-  const place = custom ? [custom.city, custom.state].filter(Boolean).join(', ') : '';
+  const facts = rowFacts(item, provider);
+  const preview = notePreview(item.notes);
   const first = index === 0;
   const last = index === count - 1;
 
@@ -59,34 +66,32 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
     else if (focus === 'down') (last ? upRef : downRef).current?.focus();
   }, [focus, index]);
 
-  const setStatus = async (status: ItemStatus) => {
-    try {
-      await store.updateItem(item.id, { status });
-      setStatusError(null);
-    } catch (err) {
-      setStatusError(err instanceof StorageError ? err : toStorageError(err));
-    }
-  };
+  const setStatus = (value: ItemStatus) => void status.save(value, item.revision, item.status);
 
   return (
     <li class={`sl-item sl-item--${item.status}`} data-item={item.id}>
       <article class="sl-item__card" aria-labelledby={`${id}-name`}>
         <div class="sl-item__head">
-          <h3 class="sl-item__name" id={`${id}-name`}>
+          <h3 class="sl-item__name" id={`${id}-name`} dir="auto">
             {name}
           </h3>
-          {custom && <span class="tag sl-tag--own">Your own entry</span>}
+          {custom && (
+            <span class="tag sl-tag--own">{custom.read ? `Your own entry, read from ${custom.read.host} on ${readDate(custom.read.at)}` : 'Your own entry'}</span>
+          )}
           {gone && <span class="tag tag--warn">No longer in Clinic Scout's list</span>}
-          {provider?.status.state === 'closed' && <span class="tag tag--warn">Closed</span>}
         </div>
-        <p class="sl-item__meta">
-          {place && <span class="sl-item__place">{place} · </span>}
-          <ShortlistUpdated at={item.updatedAt} now={now} />
-        </p>
+        {/* What decides: the provider's status first (a closure leads), where, and the price or the user's quote. */}
+        {(facts.status || facts.place || facts.price) && (
+          <p class="sl-item__facts">
+            {facts.status && <span class={`tag tag--${facts.status.tone} sl-item__state`}>{facts.status.text}</span>}
+            {facts.place && <span class="sl-item__place">{facts.place}</span>}
+            {facts.price && <span class={`sl-item__price ${facts.priceIsQuote ? 'sl-item__price--quote' : ''}`}>{facts.price}</span>}
+          </p>
+        )}
         {hasUnseen(item) && <ChangeNotice item={item} place="row" onSeen={() => store.markSeen(item)} />}
-        {!expanded && item.notes.trim() !== '' && (
-          <p class="sl-item__preview">
-            {item.notes.length > PREVIEW_CHARS ? `${item.notes.slice(0, PREVIEW_CHARS)}…` : item.notes}
+        {!expanded && preview !== '' && (
+          <p class="sl-item__preview" dir="auto">
+            {preview}
           </p>
         )}
         <div class="sl-item__bar">
@@ -94,7 +99,7 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
             <label for={`${id}-status`} class="sl-label">
               Status
             </label>
-            <select id={`${id}-status`} value={item.status} onChange={(e) => void setStatus(e.currentTarget.value as ItemStatus)}>
+            <select id={`${id}-status`} value={item.status} onChange={(e) => setStatus(e.currentTarget.value as ItemStatus)}>
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {ITEM_STATUS_LABEL[s]}
@@ -104,7 +109,7 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
           </span>
           <button
             type="button"
-            class="button button--secondary sl-item__toggle"
+            class="button button--secondary sl-small sl-item__toggle"
             aria-expanded={expanded}
             aria-controls={`${id}-details`}
             onClick={() => onToggle(item.id)}
@@ -138,6 +143,16 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
             <strong>Status not saved.</strong> {statusError.message}
           </p>
         )}
+        {status.conflict && (
+          <ShortlistConflict
+            title="The status was also changed in another window."
+            mine={ITEM_STATUS_LABEL[status.conflict.mine]}
+            theirs={ITEM_STATUS_LABEL[status.conflict.theirs]}
+            onKeepMine={() => void status.keepMine()}
+            onKeepTheirs={() => void status.keepTheirs()}
+            busy={status.busy}
+          />
+        )}
         {expanded && (
           <div class="sl-item__details" id={`${id}-details`}>
             {custom && (
@@ -145,12 +160,16 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
                 You added this clinic yourself. Clinic Scout has not checked anything about it.
               </p>
             )}
+            {custom && <ShortlistReadFacts custom={custom} />}
             {gone && (
               <p class="notice notice--warn sl-item__gone">
                 {item.removed && `${removalText(item.removed)}. `}Clinic Scout no longer lists this clinic, so only what you saved is
                 shown: its name and website as they were when you added it, and your notes.
               </p>
             )}
+            <p class="sl-item__meta">
+              <ShortlistUpdated at={item.updatedAt} now={now} />
+            </p>
             <p class="sl-item__links">
               {provider && <a href={`#/provider/${provider.id}`}>Open the clinic's card</a>}
               {provider && website && ' · '}
@@ -160,9 +179,9 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
                 </a>
               )}
             </p>
-            <ShortlistNotes itemId={item.id} saved={item.notes} store={store} />
+            <ShortlistNotes itemId={item.id} saved={item.notes} revision={item.revision} store={store} />
             <ChangeHistory item={item} />
-            <ShortlistQuote itemId={item.id} quote={item.quote} store={store} />
+            <ShortlistQuote itemId={item.id} quote={item.quote} revision={item.revision} store={store} />
             {/* COST ESTIMATE AND CHECKLIST SLOT (prop `renderExtras`): the per-item cost estimate and question
                 checklist go here. */}
             {renderExtras && (

@@ -4,25 +4,26 @@ import { PURGE_AFTER_MS } from '@/state/shortlists/store';
 import { useShortlists } from '@/state/shortlists/context';
 import type { Provider } from '@/lib/dataset/schema';
 import { StorageError, toStorageError } from '@/lib/shortlist';
-import type { Shortlist, ShortlistItem } from '@/lib/shortlist/schema';
+import type { Shortlist, ShortlistItem, StoredShortlistItem } from '@/lib/shortlist/schema';
 import { CustomClinicForm } from './CustomClinicForm';
 import { ShortlistDeleted } from './ShortlistDeleted';
 import { itemName } from '@/lib/shortlist/records';
-import { EMPTY_TEXT, PAGE_SIZE } from '@/lib/shortlist/view';
+import { EMPTY_STEPS, EMPTY_TEXT, EMPTY_TITLE, PAGE_SIZE } from '@/lib/shortlist/view';
 import { ShortlistItemRow } from './ShortlistItemRow';
 import { ShortlistPicker } from './ShortlistPicker';
+import { ShortlistUnreadable } from './ShortlistUnreadable';
 import { StorageNotice } from './StorageNotice';
 
 export interface ShortlistPanelProps {
-  /** Dataset lookup (the view passes data/index's); undefined means the provider left the dataset. */
+  /** Lookup over the records the view loaded (state/dataset.ts); undefined means the provider left the dataset. */
   providerById: (id: string) => Provider | undefined;
   /**
-   * EXPORT / IMPORT SLOT: the export and import buttons (built separately). Shown at the top of the
-   * view and inside every storage notice.
+   * EXPORT / IMPORT SLOT: the export and import buttons (built separately). Shown in the menu below the
+   * clinics and inside every storage notice.
    */
   exportImport?: ComponentChildren;
   /** COST ESTIMATE AND CHECKLIST SLOT: rendered in each item's details (see ShortlistItemRow). */
-  renderItemExtras?: (item: ShortlistItem, provider: Provider | undefined) => ComponentChildren;
+  renderItemExtras?: (item: StoredShortlistItem, provider: Provider | undefined) => ComponentChildren;
 }
 
 interface Undo {
@@ -32,6 +33,9 @@ interface Undo {
 }
 
 const plural = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'clinic' : 'clinics'}`;
+
+/** Whether the list menu was open, kept while the panel is open (coming back from a card finds it as it was). */
+let menuOpen = false;
 
 /** The Shortlist view's content: the same component in the side panel and the full-page view. */
 export function ShortlistPanel({ providerById, exportImport, renderItemExtras }: ShortlistPanelProps) {
@@ -143,6 +147,19 @@ export function ShortlistPanel({ providerById, exportImport, renderItemExtras }:
 
   const storageError = sl.error ?? sl.writeError;
 
+  const pickerProps = {
+    lists: sl.lists,
+    current,
+    store,
+    onSelect: (id: string) => sl.selectList(id),
+    onAnnounce: setAnnounce,
+    onDeleted: (list: Shortlist) => {
+      sl.selectList(null);
+      setAnnounce(`Deleted the list “${list.name}”.`);
+      setUndo({ message: `Deleted the list “${list.name}”.`, run: () => store.restoreList(list.id), done: `Restored the list “${list.name}”.` });
+    },
+  };
+
   return (
     <section class="sl" aria-labelledby="shortlist-title">
       <div class="sl__head">
@@ -151,15 +168,10 @@ export function ShortlistPanel({ providerById, exportImport, renderItemExtras }:
         </h2>
         {current && <p class="sl__count">{plural(items.length)}</p>}
       </div>
-      {/* EXPORT / IMPORT SLOT (prop `exportImport`): the export and import buttons go here. */}
-      {exportImport && (
-        <div class="sl__export" data-slot="export-import">
-          {exportImport}
-        </div>
-      )}
       {storageError && (
         <StorageNotice error={storageError} exportImport={exportImport} onRetry={sl.status === 'error' ? () => void store.retry() : undefined} />
       )}
+      <ShortlistUnreadable records={sl.unreadable} />
       <p class="sl-visually-hidden" role="status" aria-live="polite">
         {announce}
       </p>
@@ -186,25 +198,21 @@ export function ShortlistPanel({ providerById, exportImport, renderItemExtras }:
       ) : (
         <>
           {(sl.lists.length > 0 || sl.status === 'ready') && (
-            <ShortlistPicker
-              lists={sl.lists}
-              current={current}
-              store={store}
-              onSelect={(id) => sl.selectList(id)}
-              onAnnounce={setAnnounce}
-              onDeleted={(list) => {
-                sl.selectList(null);
-                setAnnounce(`Deleted the list “${list.name}”.`);
-                setUndo({ message: `Deleted the list “${list.name}”.`, run: () => store.restoreList(list.id), done: `Restored the list “${list.name}”.` });
-              }}
-            />
+            <ShortlistPicker part="choose" {...pickerProps} />
           )}
           {items.length === 0 ? (
             sl.status !== 'error' && (
               <div class="sl-empty">
-                <p>
-                  Your shortlist is empty. Open a clinic's site or <a href="#/browse">Browse</a>, then choose Add to shortlist.
-                </p>
+                <h3 class="sl-empty__title">{EMPTY_TITLE}</h3>
+                <p>{EMPTY_TEXT}</p>
+                <ol class="sl-empty__steps">
+                  {EMPTY_STEPS.map((step) => (
+                    <li key={step}>{step}</li>
+                  ))}
+                </ol>
+                <a class="button" href="#/browse">
+                  Browse providers
+                </a>
               </div>
             )
           ) : (
@@ -266,6 +274,26 @@ export function ShortlistPanel({ providerById, exportImport, renderItemExtras }:
           </button>{' '}
           <span class="sl-hint">For a clinic that isn't in Clinic Scout's list.</span>
         </p>
+      )}
+      {/* The list's menu, below the clinics: new, rename and delete list; EXPORT / IMPORT SLOT (prop `exportImport`). */}
+      {sl.status !== 'loading' && (
+        <details
+          class="sl-menu"
+          open={menuOpen}
+          onToggle={(e) => {
+            menuOpen = (e.currentTarget as HTMLDetailsElement).open;
+          }}
+        >
+          <summary class="sl-menu__summary">List options, export and import</summary>
+          <div class="sl-menu__body">
+            {sl.status === 'ready' && <ShortlistPicker part="manage" {...pickerProps} />}
+            {exportImport && (
+              <div class="sl__export" data-slot="export-import">
+                {exportImport}
+              </div>
+            )}
+          </div>
+        </details>
       )}
       <ShortlistDeleted
         deleted={sl.deleted}

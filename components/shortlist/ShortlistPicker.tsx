@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ShortlistStore } from '@/state/shortlists/store';
 import { StorageError, toStorageError } from '@/lib/shortlist';
 import { checkListName } from '@/lib/shortlist/input';
-import { LIST_NAME_MAX, type Shortlist } from '@/lib/shortlist/schema';
+import { LIST_NAME_MAX } from '@/lib/shortlist/limits';
+import type { Shortlist } from '@/lib/shortlist/schema';
 
 interface Props {
   lists: readonly Shortlist[];
@@ -12,10 +13,12 @@ interface Props {
   onDeleted: (list: Shortlist) => void;
   /** Short text for the view's live region. */
   onAnnounce: (text: string) => void;
+  /** "choose": only which list is shown (above the clinics); "manage": only new, rename, delete (the menu below). */
+  part?: 'choose' | 'manage' | 'all';
 }
 
 /** Which list is shown, and creating, renaming and deleting lists. */
-export function ShortlistPicker({ lists, current, store, onSelect, onDeleted, onAnnounce }: Props) {
+export function ShortlistPicker({ lists, current, store, onSelect, onDeleted, onAnnounce, part = 'all' }: Props) {
   const id = useId();
   const [mode, setMode] = useState<'create' | 'rename' | null>(null);
   const [name, setName] = useState('');
@@ -85,9 +88,13 @@ export function ShortlistPicker({ lists, current, store, onSelect, onDeleted, on
     }
   };
 
+  const choose = part !== 'manage';
+  const manage = part !== 'choose';
+  if (!manage && !(lists.length > 1 && current)) return null;
+
   return (
     <div class="sl-lists">
-      {lists.length > 1 && current && (
+      {choose && lists.length > 1 && current && (
         <span class="sl-lists__choose">
           <label for={`${id}-list`} class="sl-label">
             Show list
@@ -101,6 +108,7 @@ export function ShortlistPicker({ lists, current, store, onSelect, onDeleted, on
           </select>
         </span>
       )}
+      {manage && (
       <span class="sl-lists__actions">
         <button type="button" class="button button--secondary sl-small" onClick={(e) => start('create', e)} aria-expanded={mode === 'create'}>
           New list
@@ -116,6 +124,7 @@ export function ShortlistPicker({ lists, current, store, onSelect, onDeleted, on
           </button>
         )}
       </span>
+      )}
       {mode && (
         <form class="sl-lists__form" onSubmit={submit} noValidate>
           <label for={`${id}-name`} class="sl-label">

@@ -1,8 +1,11 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { ShortlistStore } from '@/state/shortlists/store';
-import { StorageError, toStorageError } from '@/lib/shortlist';
+import { useItemSave } from '@/state/shortlists/conflict';
+import { formatDollars } from '@/lib/format/money';
 import { parsePrice } from '@/lib/shortlist/input';
-import { QUOTE_NOTE_MAX, type Quote } from '@/lib/shortlist/schema';
+import { QUOTE_NOTE_MAX } from '@/lib/shortlist/limits';
+import type { Quote } from '@/lib/shortlist/schema';
+import { ShortlistConflict } from './ShortlistConflict';
 
 const priceText = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
 
@@ -11,11 +14,21 @@ type Field = 'consultation' | 'perSession' | 'note';
 interface Props {
   itemId: string;
   quote: Quote | null;
+  /** The item's revision that `quote` was read at: saves are made over it. */
+  revision: number;
   store: Pick<ShortlistStore, 'updateItem'>;
 }
 
+/** A quote in words, for showing two versions side by side. */
+const quoteText = (q: Quote | null) =>
+  [
+    `Consultation: ${q?.consultation == null ? '—' : formatDollars(q.consultation)}`,
+    `Per session: ${q?.perSession == null ? '—' : formatDollars(q.perSession)}`,
+    `Covers: ${q?.note.trim() ? q.note : '—'}`,
+  ].join('\n');
+
 /** The prices a clinic quoted the user; each field is checked and saved when the user leaves it. */
-export function ShortlistQuote({ itemId, quote, store }: Props) {
+export function ShortlistQuote({ itemId, quote, revision, store }: Props) {
   const id = useId();
   const [drafts, setDrafts] = useState({
     consultation: priceText(quote?.consultation),
@@ -23,7 +36,11 @@ export function ShortlistQuote({ itemId, quote, store }: Props) {
     note: quote?.note ?? '',
   });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [saveError, setSaveError] = useState<StorageError | null>(null);
+  const saving = useItemSave<Quote | null>(
+    (value, expectedRevision, base) => store.updateItem(itemId, { quote: value, expectedRevision }, base === undefined ? undefined : { quote: base }),
+    (stored) => stored.quote,
+  );
+  const saveError = saving.error;
   const [saved, setSaved] = useState(false);
   const [dirty, setDirty] = useState<Partial<Record<Field, boolean>>>({});
 
@@ -61,13 +78,20 @@ export function ShortlistQuote({ itemId, quote, store }: Props) {
       setDirty((d) => ({ ...d, [field]: false }));
       return;
     }
-    try {
-      await store.updateItem(itemId, { quote: empty ? null : next });
-      setSaveError(null);
+    if (await saving.save(empty ? null : next, revision, quote)) {
       setSaved(true);
       setDirty((d) => ({ ...d, [field]: false }));
-    } catch (err) {
-      setSaveError(err instanceof StorageError ? err : toStorageError(err));
+    }
+  };
+
+  /** The user's choice between this window's quote and the other window's; the fields show it. */
+  const choose = async (mine: boolean) => {
+    const chosen = mine ? saving.conflict?.mine : saving.conflict?.theirs;
+    if (chosen === undefined) return;
+    if (await (mine ? saving.keepMine() : saving.keepTheirs())) {
+      setDirty({});
+      setDrafts({ consultation: priceText(chosen?.consultation), perSession: priceText(chosen?.perSession), note: chosen?.note ?? '' });
+      setSaved(true);
     }
   };
 
@@ -136,6 +160,16 @@ export function ShortlistQuote({ itemId, quote, store }: Props) {
       <p class="sl-quote__status" role="status">
         {saved ? 'Quote saved' : ''}
       </p>
+      {saving.conflict && (
+        <ShortlistConflict
+          title="This quote was also changed in another window."
+          mine={quoteText(saving.conflict.mine)}
+          theirs={quoteText(saving.conflict.theirs)}
+          onKeepMine={() => void choose(true)}
+          onKeepTheirs={() => void choose(false)}
+          busy={saving.busy}
+        />
+      )}
       {saveError && (
         <p class="sl-error" role="alert">
           <strong>Quote not saved.</strong> {saveError.message} What you typed is still here.

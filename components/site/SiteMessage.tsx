@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Provider } from '@/lib/dataset/schema';
 import type { TabState } from '@/lib/tabs/tab-state';
 import { SourceRefs } from '@/components/common/SourceRefs';
@@ -10,10 +11,16 @@ interface Props {
   onOpen: (id: string) => void;
   onBrowse: () => void;
   today?: Date;
+  /** "Save this site", offered on a site that is not recognised or is a look-alike. */
+  save?: ComponentChildren;
 }
 
+/** What Clinic Scout does, in one line, for anyone who opened the panel on another site. */
+const WHAT_IT_DOES =
+  'Clinic Scout shows sourced, dated facts about ketamine-therapy providers — open or closed, prices, insurance, locations — when you visit their websites.';
+
 /** What the "This site" view says when it cannot show a provider card. */
-export function SiteMessage({ state, providerById, providerCount, onOpen, onBrowse, today = new Date() }: Props) {
+export function SiteMessage({ state, providerById, providerCount, onOpen, onBrowse, today = new Date(), save }: Props) {
   const browse = (
     <button type="button" class="button" onClick={onBrowse}>
       Browse all {providerCount} providers
@@ -23,6 +30,7 @@ export function SiteMessage({ state, providerById, providerCount, onOpen, onBrow
     return (
       <div class="message" role="status">
         <h2>No website open</h2>
+        <p class="message__what">{WHAT_IT_DOES}</p>
         <p>Open a clinic's website in this tab and Clinic Scout will show what is known about it here.</p>
         {browse}
       </div>
@@ -33,6 +41,7 @@ export function SiteMessage({ state, providerById, providerCount, onOpen, onBrow
     const provider = providerById(result.providerId);
     const entry = provider?.lookalikes.find((l) => l.host === result.lookalikeHost);
     return (
+      <>
       <div class="message message--warn" role="status">
         <h2>
           This site is not {provider?.name ?? 'the provider it resembles'}
@@ -48,17 +57,24 @@ export function SiteMessage({ state, providerById, providerCount, onOpen, onBrow
           </button>
         )}
       </div>
+      {save}
+      </>
     );
   }
   return (
+    <>
     <div class="message" role="status">
       <h2>This site is not in Clinic Scout's list</h2>
       <p class="message__host">{state.host}</p>
+      <p class="message__what">{WHAT_IT_DOES}</p>
       <p>
         Clinic Scout knows {providerCount} providers. Not being listed says nothing good or bad about a site — the
         list is simply not complete.
       </p>
       {browse}
     </div>
+    {/* Outside the status region: a form must not be announced as one live message. */}
+    {save}
+    </>
   );
 }

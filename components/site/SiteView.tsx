@@ -1,34 +1,47 @@
+import { SaveSite } from './SaveSite';
 import { SiteMessage } from './SiteMessage';
-import { useProviderList, useProviderLookup } from '@/state/dataset';
+import { Loading } from '@/components/common/Loading';
+import { useProvider, useProviderCount } from '@/state/dataset';
 import type { Route } from '@/lib/route';
 import type { SiteState } from '@/state/site-state';
 import { ProviderActions } from '@/components/provider-card/ProviderActions';
 import { ProviderDetails } from '@/components/provider-card/ProviderDetails';
+import { ProviderLoadFailed } from '@/components/provider-card/ProviderLoadFailed';
 
 export function SiteView({ site, go }: { site: SiteState; go: (r: Route) => void }) {
-  const providerById = useProviderLookup();
-  const providerCount = useProviderList().length;
-  if (site.loading) return <p class="message" role="status">Checking this site…</p>;
-  const { state } = site;
+  const providerCount = useProviderCount();
+  const state = site.loading ? null : site.state;
   const result = state?.result;
-  const provider = result?.kind === 'provider' ? providerById(result.providerId) : undefined;
-  if (!provider) {
-    return (
-      <SiteMessage
-        state={state}
-        providerById={providerById}
-        providerCount={providerCount}
-        onOpen={(id) => go({ view: 'provider', id })}
-        onBrowse={() => go({ view: 'browse' })}
-      />
-    );
+  // The site's provider (or, on a look-alike, the provider it is not): that one record only.
+  const id = result && (result.kind === 'provider' || result.kind === 'lookalike') ? result.providerId : null;
+  const loaded = useProvider(id);
+  if (site.loading) return <Loading what="this site" />;
+  if (id !== null && loaded.status === 'loading') return <Loading />;
+  if (result?.kind === 'provider') {
+    if (loaded.status === 'error') return <ProviderLoadFailed error={loaded.error} onRetry={loaded.retry} />;
+    if (loaded.status === 'ready') {
+      const provider = loaded.value;
+      return (
+        <ProviderDetails
+          key={provider.id}
+          provider={provider}
+          go={go}
+          actions={<ProviderActions provider={provider} incognito={state?.incognito ?? false} go={go} />}
+        />
+      );
+    }
   }
+  const other = loaded.status === 'ready' ? loaded.value : undefined;
   return (
-    <ProviderDetails
-      key={provider.id}
-      provider={provider}
-      go={go}
-      actions={<ProviderActions provider={provider} incognito={state?.incognito ?? false} go={go} />}
+    <SiteMessage
+      state={state}
+      providerById={(pid) => (other?.id === pid ? other : undefined)}
+      providerCount={providerCount}
+      onOpen={(pid) => go({ view: 'provider', id: pid })}
+      onBrowse={() => go({ view: 'browse' })}
+      save={
+        site.tabId !== null && state?.host ? <SaveSite key={`${site.tabId}:${state.host}`} tabId={site.tabId} host={state.host} version={state.updatedAt} /> : undefined
+      }
     />
   );
 }

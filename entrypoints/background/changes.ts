@@ -1,37 +1,45 @@
-// Browser wiring of the change check (lib/changes/check.ts) in the background: on every worker start it
-// checks once (nothing to do unless the dataset version changed), and it keeps the toolbar badge in step
-// with the unseen count in storage.local, whoever changed it (this check, the panel's, "Mark as seen").
+// Browser wiring of change tracking in the background (docs/architecture.md, "Changes on the shortlist").
+// The badge follows `changes:unseen` in storage.local ({count, version}), whoever wrote it: this worker, the
+// panel's check, "Mark as seen". On start the stored count is applied at once (no IndexedDB); only when it
+// was counted against another dataset version (the extension was updated) does the worker count again,
+// read-only (lib/shortlist/peek.ts + lib/changes/count.ts, no idb, no zod) — the panel's store reconciles
+// the items themselves, validated, when it opens.
 import { browser } from 'wxt/browser';
-import { checkForChanges, storageBackedDeps, UNSEEN_KEY } from '../../lib/changes/check';
+import { hasDatasetItems, countUnseenNow } from '../../lib/changes/count';
+import { readUnseen, UNSEEN_KEY } from '../../lib/changes/check';
 import { changesLook } from '../../lib/changes/badge';
-import { DB_NAME, openShortlistDb } from '../../lib/shortlist';
+import { sameDatasetVersion } from '../../lib/changes/version';
+import { peekShortlistRecords } from '../../lib/shortlist/peek';
 import { currentDatasetVersion } from '../../data/dataset-version';
-import { loadPackagedFacts } from '../../data/decision-facts';
+import { loadDecisionFacts } from '../../data/packaged';
 import { actionApi } from './tracker';
 
-/** Runs the check once; errors are logged, never thrown (the badge keeps its last count). */
-export async function runChangeCheck(): Promise<void> {
-  let db: Awaited<ReturnType<typeof openShortlistDb>> | null = null;
+/**
+ * Counts again after an update, read-only, and stores the count with this dataset version. Writes nothing
+ * when nothing from the dataset is saved (or there is no database). Errors are logged, never thrown.
+ */
+export async function recountAfterUpdate(): Promise<void> {
   try {
-    // No database yet = nothing saved yet: don't create one (nothing is stored before the user saves).
-    const existing = await indexedDB.databases?.().catch(() => null);
-    if (existing && !existing.some((d) => d.name === DB_NAME)) return;
-    db = await openShortlistDb();
-    await checkForChanges(storageBackedDeps({ db, version: currentDatasetVersion(), loadFacts: loadPackagedFacts, storage: browser.storage.local }));
+    const version = currentDatasetVersion();
+    const raw = await peekShortlistRecords();
+    if (!raw || !hasDatasetItems(raw.items)) return;
+    const count = countUnseenNow(raw, await loadDecisionFacts(), version, Date.now());
+    // The panel may have counted meanwhile (it reconciles and writes the same number); don't overwrite it.
+    if (sameDatasetVersion(version, readUnseen((await browser.storage.local.get(UNSEEN_KEY))[UNSEEN_KEY]).version)) return;
+    await browser.storage.local.set({ [UNSEEN_KEY]: { count, version } });
   } catch (err) {
-    console.warn('Clinic Scout: change check failed', err);
-  } finally {
-    db?.close();
+    console.warn('Clinic Scout: change count failed', err);
   }
 }
 
 /**
- * Follows the unseen count: `apply(n)` runs with the stored count at start and on every change of it.
- * It sets the global badge (tabs the tracker has not seen) and lets the caller re-apply tab badges.
+ * Follows the unseen count: `apply(n)` runs with the stored count at start and on every change of it. It
+ * sets the global badge (tabs the tracker has not seen) and lets the caller re-apply tab badges. After the
+ * first apply, a count from another dataset version is recounted.
  */
 export function followUnseenCount(apply: (count: number) => void | Promise<void>): void {
   const set = async (value: unknown) => {
-    const n = typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
+    const n = readUnseen(value).count;
     const look = changesLook(n);
     const action = actionApi();
     await Promise.all([
@@ -44,5 +52,8 @@ export function followUnseenCount(apply: (count: number) => void | Promise<void>
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && UNSEEN_KEY in changes) void set(changes[UNSEEN_KEY]!.newValue);
   });
-  void browser.storage.local.get(UNSEEN_KEY).then((r) => set(r[UNSEEN_KEY]));
+  void browser.storage.local.get(UNSEEN_KEY).then(async (r) => {
+    await set(r[UNSEEN_KEY]);
+    if (!sameDatasetVersion(currentDatasetVersion(), readUnseen(r[UNSEEN_KEY]).version)) await recountAfterUpdate();
+  });
 }

@@ -4,21 +4,21 @@ import { createMatcher } from '../../lib/match';
 import { onMessage } from '../../lib/messaging';
 import { isTabId } from '../../lib/tabs/tab-state';
 import { createTracker, actionApi } from './tracker';
-import { followUnseenCount, runChangeCheck } from './changes';
+import { followUnseenCount } from './changes';
+import { openWelcomeOnInstall } from './welcome';
 
 export default defineBackground(() => {
   let unseen = 0;
   const tracker = createTracker(createMatcher(matchEntries), badgeProvider, () => unseen);
   tracker.listen();
 
-  // Changes on the shortlist (issue 18): the badge follows the unseen count; the check runs on every
-  // worker start and does nothing unless the dataset changed (lib/changes/check.ts).
+  // Changes on the shortlist (issue 18): the badge follows the stored unseen count; after an update the
+  // worker counts again, read-only (./changes.ts). Registered after the tracker: tab badges come first.
   followUnseenCount(async (n) => {
     const changed = n !== unseen;
     unseen = n;
     if (changed) await tracker.updateAllTabs();
   });
-  void runChangeCheck();
 
   // Only this extension's own pages may ask; web pages cannot reach runtime messaging at all
   // (no externally_connectable, no content scripts), and this check keeps it so.
@@ -28,6 +28,9 @@ export default defineBackground(() => {
     if (!isTabId(data?.tabId)) return null;
     return tracker.getTabState(data.tabId);
   });
+
+  // First run only: the welcome page explains the badge and how to open the panel.
+  openWelcomeOnInstall();
 
   if (import.meta.env.FIREFOX) {
     const sidebar = (browser as unknown as { sidebarAction: { toggle(): Promise<void> } }).sidebarAction;

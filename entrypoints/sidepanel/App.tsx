@@ -1,16 +1,21 @@
+import { useLayoutEffect } from 'preact/hooks';
 import { Disclaimer } from '@/components/common/Disclaimer';
+import { ErrorBoundary } from '@/components/common/ErrorBoundary';
 import type { Route } from '@/lib/route';
 import { isWideLayout } from '@/state/layout';
 import { fullPageUrl, useRoute } from '@/state/route';
 import { ShortlistsProvider } from '@/state/shortlists/context';
 import { panelChangeDeps } from '@/state/changes';
 import { useSiteState } from '@/state/site-state';
-import { BrowseView } from '@/components/browse/BrowseView';
-import { CompareView } from '@/components/compare/CompareView';
-import { PrintPage } from '@/components/export-import/PrintPage';
+import { LazyView } from '@/components/common/LazyView';
 import { ProviderView } from '@/components/provider-card/ProviderView';
-import { ShortlistView } from '@/components/shortlist/ShortlistView';
 import { SiteView } from '@/components/site/SiteView';
+
+// The panel's start-up code is the card (This site, a provider): the other views load when first shown.
+const loadBrowse = () => import('@/components/browse/BrowseView').then((m) => m.BrowseView);
+const loadShortlist = () => import('@/components/shortlist/ShortlistView').then((m) => m.ShortlistView);
+const loadCompare = () => import('@/components/compare/CompareView').then((m) => m.CompareView);
+const loadPrint = () => import('@/components/export-import/PrintPage').then((m) => m.PrintPage);
 
 const TABS: Array<{ view: Route['view']; label: string }> = [
   { view: 'site', label: 'This site' },
@@ -19,7 +24,38 @@ const TABS: Array<{ view: Route['view']; label: string }> = [
   { view: 'compare', label: 'Compare' },
 ];
 
+/**
+ * The top bar's and footer's heights as CSS variables (--topbar-h, --footer-h): what sticks below the top bar
+ * (the compare bar) and the scroll padding follow them as the tabs wrap at narrow widths.
+ */
+function useShellHeights() {
+  useLayoutEffect(() => {
+    const root = document.documentElement;
+    const header = document.querySelector<HTMLElement>('.topbar');
+    const footer = document.querySelector<HTMLElement>('.disclaimer');
+    const update = () => {
+      if (header) root.style.setProperty('--topbar-h', `${header.offsetHeight}px`);
+      if (footer) root.style.setProperty('--footer-h', `${footer.offsetHeight}px`);
+    };
+    update();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(update);
+    for (const el of [header, footer]) if (el) observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+}
+
+const VIEW_NAME: Record<Route['view'], string> = {
+  site: 'This site',
+  provider: 'clinic card',
+  browse: 'Browse',
+  shortlist: 'Shortlist',
+  compare: 'Compare',
+  print: 'Print',
+};
+
 export function App() {
+  useShellHeights();
   const [route, go] = useRoute();
   const site = useSiteState();
   const isFullPage = isWideLayout();
@@ -56,12 +92,15 @@ export function App() {
         )}
       </header>
       <main class="main" id="main">
-        {route.view === 'site' && <SiteView site={site} go={go} />}
-        {route.view === 'provider' && <ProviderView id={route.id} go={go} />}
-        {route.view === 'browse' && <BrowseView go={go} />}
-        {route.view === 'shortlist' && <ShortlistView />}
-        {route.view === 'compare' && <CompareView ids={route.ids} go={go} />}
-        {route.view === 'print' && <PrintPage listId={route.listId} />}
+        {/* One boundary per view, keyed by it: a view that fails shows a message; the others still work. */}
+        <ErrorBoundary key={route.view} view={VIEW_NAME[route.view]}>
+          {route.view === 'site' && <SiteView site={site} go={go} />}
+          {route.view === 'provider' && <ProviderView id={route.id} go={go} />}
+          {route.view === 'browse' && <LazyView name="browse" load={loadBrowse} props={{ go }} />}
+          {route.view === 'shortlist' && <LazyView name="shortlist" load={loadShortlist} props={{}} />}
+          {route.view === 'compare' && <LazyView name="compare" load={loadCompare} props={{ ids: route.ids, go }} />}
+          {route.view === 'print' && <LazyView name="print" load={loadPrint} props={{ listId: route.listId }} />}
+        </ErrorBoundary>
       </main>
       <Disclaimer />
     </div>

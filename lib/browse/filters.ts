@@ -1,7 +1,11 @@
-import type { Condition, Modality, Provider, StatusState, UsState } from '../dataset/schema';
+import type { BrowseEntry } from '../dataset/browse-index';
+import type { Condition, Modality, StatusState, UsState } from '../dataset/schema';
 import { CONDITION_LABEL, MODALITY_LABEL, STATUS_LABEL } from '../format/labels';
 import { matchesQuery } from './search';
 import { STATE_NAME } from './states';
+
+/** Results shown at first and added by each "Show more": a long list renders in steps, so typing stays quick. */
+export const RESULTS_PAGE = 100;
 
 export type DeliveryFilter = 'any' | 'in-clinic' | 'at-home';
 
@@ -46,7 +50,7 @@ export const DEFAULT_FILTERS: BrowseFilters = {
 export type FilterKey = 'query' | 'state' | 'modality' | 'condition' | 'delivery' | 'insurance' | 'hsaFsa' | 'statuses' | 'resources';
 
 /** States served by a provider: where its clinics are, plus those its telehealth lists. `unknownTelehealth`: lists none. */
-export function statesOf(p: Provider): { states: Set<UsState>; unknownTelehealth: boolean } {
+export function statesOf(p: BrowseEntry): { states: Set<UsState>; unknownTelehealth: boolean } {
   const states = new Set<UsState>(p.locations.map((l) => l.state));
   for (const s of p.statesServed?.value ?? []) states.add(s);
   return { states, unknownTelehealth: p.statesServed !== undefined && p.statesServed.value === null };
@@ -55,7 +59,7 @@ export function statesOf(p: Provider): { states: Set<UsState>; unknownTelehealth
 const sameStatuses = (a: readonly StatusState[], b: readonly StatusState[]) =>
   a.length === b.length && a.every((s) => b.includes(s));
 
-const TESTS: Record<FilterKey, (p: Provider, f: BrowseFilters) => boolean> = {
+const TESTS: Record<FilterKey, (p: BrowseEntry, f: BrowseFilters) => boolean> = {
   query: (p, f) => matchesQuery(p, f.query),
   state: (p, f) => {
     if (f.state === null) return true;
@@ -72,11 +76,11 @@ const TESTS: Record<FilterKey, (p: Provider, f: BrowseFilters) => boolean> = {
 };
 const KEYS = Object.keys(TESTS) as FilterKey[];
 
-export function matchesFilters(p: Provider, f: BrowseFilters, skip?: FilterKey): boolean {
+export function matchesFilters(p: BrowseEntry, f: BrowseFilters, skip?: FilterKey): boolean {
   return KEYS.every((k) => k === skip || TESTS[k](p, f));
 }
 
-export function filterProviders(list: readonly Provider[], f: BrowseFilters): Provider[] {
+export function filterProviders<P extends BrowseEntry>(list: readonly P[], f: BrowseFilters): P[] {
   return list.filter((p) => matchesFilters(p, f));
 }
 
@@ -149,7 +153,7 @@ export interface Relaxation {
  * For a search with no (or few) results: removing which single filter would show results, most first.
  * Only filters that would help are listed.
  */
-export function relaxations(list: readonly Provider[], f: BrowseFilters): Relaxation[] {
+export function relaxations(list: readonly BrowseEntry[], f: BrowseFilters): Relaxation[] {
   return activeFilters(f)
     .filter((k) => k !== 'resources')
     .map((key) => {
@@ -160,16 +164,16 @@ export function relaxations(list: readonly Provider[], f: BrowseFilters): Relaxa
     .sort((a, b) => b.count - a.count);
 }
 
-export interface HiddenCounts {
+export interface HiddenCounts<P extends BrowseEntry = BrowseEntry> {
   /** Closed providers that match everything else but are hidden because "closed" is not ticked. */
   closed: number;
   /** Information resources that match everything else but are hidden by default. */
   resources: number;
   /** With a state chosen: telehealth programmes that do not publish their states (and match everything else). */
-  unknownStates: Provider[];
+  unknownStates: P[];
 }
 
-export function hiddenCounts(list: readonly Provider[], f: BrowseFilters): HiddenCounts {
+export function hiddenCounts<P extends BrowseEntry>(list: readonly P[], f: BrowseFilters): HiddenCounts<P> {
   const closed = f.statuses.includes('closed')
     ? 0
     : list.filter((p) => p.status.state === 'closed' && matchesFilters(p, f, 'statuses')).length;
@@ -184,7 +188,7 @@ export function hiddenCounts(list: readonly Provider[], f: BrowseFilters): Hidde
 }
 
 /** States that appear in the data (clinic locations and telehealth lists), for the state filter, by name. */
-export function statesInData(list: readonly Provider[]): UsState[] {
+export function statesInData(list: readonly BrowseEntry[]): UsState[] {
   const all = new Set<UsState>();
   for (const p of list) for (const s of statesOf(p).states) all.add(s);
   return [...all].sort((a, b) => STATE_NAME[a].localeCompare(STATE_NAME[b]));

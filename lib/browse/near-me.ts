@@ -1,7 +1,8 @@
 // "Near me": distances and what each result says about the user's home location. Pure: the
 // placed (confirmed, build-time) locations come in through the sort context, so nothing here loads data.
 // The distance sort itself is SORT_BY_DISTANCE in ./sort.ts; ZIP checks are lib/geo/zip.ts.
-import type { Provider, UsState } from '../dataset/schema';
+import type { BrowseEntry } from '../dataset/browse-index';
+import type { UsState } from '../dataset/schema';
 import { distanceMiles, formatMiles, type LatLon } from '../geo/distance';
 import { STATE_NAME } from './states';
 
@@ -14,7 +15,7 @@ export interface NearContext {
   origin?: LatLon | null;
   /** The user's state (from the ZIP, or chosen on its own). */
   homeState?: UsState | null;
-  /** Confirmed locations of a provider (data/geo `placedLocations`). Never includes unconfirmed ones. */
+  /** Confirmed locations of a provider (the Browse index's `places`). Never includes unconfirmed ones. */
   placesOf?: (providerId: string) => readonly PlacedPoint[];
 }
 
@@ -28,7 +29,7 @@ export interface Nearest {
 }
 
 /** The nearest placed (confirmed) location of `p` to the user's ZIP; null without a ZIP or a placed location. */
-export function nearestLocation(p: Provider, ctx: NearContext): Nearest | null {
+export function nearestLocation(p: BrowseEntry, ctx: NearContext): Nearest | null {
   if (!ctx.origin || !ctx.placesOf) return null;
   let best: Nearest | null = null;
   for (const place of ctx.placesOf(p.id)) {
@@ -39,7 +40,7 @@ export function nearestLocation(p: Provider, ctx: NearContext): Nearest | null {
 }
 
 /** "about 12 mi (straight line)"; a provider with several places names the nearest. */
-export function distanceText(p: Provider, near: Nearest): string {
+export function distanceText(p: BrowseEntry, near: Nearest): string {
   const text = `about ${formatMiles(near.miles)} (straight line)`;
   const places = new Set(p.locations.map((l) => `${l.city ?? l.label ?? ''}|${l.state}`));
   const l = p.locations[near.index];
@@ -51,7 +52,7 @@ export const NO_CONFIRMED_LOCATION = 'no confirmed location';
 export const NO_CONFIRMED_CITY = 'distance unknown (no confirmed city)';
 
 /** Why a provider has no distance: its only locations are unconfirmed, it has no city, or none at all. */
-export function unplacedText(p: Provider): string {
+export function unplacedText(p: BrowseEntry): string {
   if (p.locations.some((l) => l.confirmed)) return NO_CONFIRMED_CITY;
   if (p.locations.length) return LOCATION_NOT_CONFIRMED;
   return NO_CONFIRMED_LOCATION;
@@ -63,7 +64,7 @@ export function unplacedText(p: Provider): string {
 export type Serves = 'serves' | 'not-listed' | 'not-published';
 
 /** Telehealth / at-home: does it serve `state`? Null for providers that publish no telehealth states at all. */
-export function servesState(p: Provider, state: UsState): Serves | null {
+export function servesState(p: BrowseEntry, state: UsState): Serves | null {
   if (p.statesServed === undefined) return p.kind === 'telehealth-programme' ? 'not-published' : null;
   const served = p.statesServed.value;
   if (served === null) return 'not-published';
@@ -77,7 +78,7 @@ export const SERVES_TEXT: Record<Serves, (s: UsState) => string> = {
 };
 
 /** A clinic location in `state`: "confirmed", only unconfirmed ones ("unconfirmed"), or none (null). */
-export function inState(p: Provider, state: UsState): 'confirmed' | 'unconfirmed' | null {
+export function inState(p: BrowseEntry, state: UsState): 'confirmed' | 'unconfirmed' | null {
   const here = p.locations.filter((l) => l.state === state);
   if (!here.length) return null;
   return here.some((l) => l.confirmed) ? 'confirmed' : 'unconfirmed';
@@ -97,7 +98,7 @@ export interface NearNote {
  * location (or why there is none); with only a state, "In your state"; for telehealth, whether it serves
  * the state. Empty without a home location.
  */
-export function nearNotes(p: Provider, ctx: NearContext): NearNote[] {
+export function nearNotes(p: BrowseEntry, ctx: NearContext): NearNote[] {
   const notes: NearNote[] = [];
   const state = ctx.homeState ?? null;
   const serves = state ? servesState(p, state) : null;

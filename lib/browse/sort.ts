@@ -1,4 +1,4 @@
-import type { Provider } from '../dataset/schema';
+import type { BrowseEntry } from '../dataset/browse-index';
 import { nearestLocation, NO_CONFIRMED_LOCATION, type NearContext } from './near-me';
 import { lowestSessionPrice, NO_PRICE } from './price';
 
@@ -14,14 +14,14 @@ export interface SortOption {
   /** Shown in the "Sort by" list. */
   label: string;
   /** Ascending sort key; null when unknown for this provider (sorted last, after every known key). */
-  key(p: Provider, ctx: SortContext): number | string | null;
+  key(p: BrowseEntry, ctx: SortContext): number | string | null;
   /** How a provider without a key is labelled in the results, e.g. "no published price". */
   unknownLabel?: string;
   /**
    * Text each result shows for this sort (e.g. "12 miles away"); `unknownLabel` is shown when the key is null.
    * Leave out when the result line already shows it (the price is always shown).
    */
-  describe?(p: Provider, ctx: SortContext): string;
+  describe?(p: BrowseEntry, ctx: SortContext): string;
   /** False when the option cannot be used yet (a distance sort without a ZIP); hidden or disabled in the UI. */
   available?(ctx: SortContext): boolean;
 }
@@ -65,12 +65,12 @@ function compareKeys(a: number | string, b: number | string): number {
 }
 
 /** A new array: known keys ascending, unknown keys last; ties (and unknowns among themselves) by name. */
-export function sortProviders(
-  list: readonly Provider[],
+export function sortProviders<P extends BrowseEntry>(
+  list: readonly P[],
   option: SortOption | string,
   ctx: SortContext = {},
   options: readonly SortOption[] = SORT_OPTIONS,
-): Provider[] {
+): P[] {
   const opt = typeof option === 'string' ? sortOption(option, options) : option;
   const keyed = list.map((p) => ({ p, k: opt.key(p, ctx) }));
   keyed.sort((x, y) => {

@@ -1,4 +1,4 @@
-import type { Provider } from '../dataset/schema';
+import type { BrowseEntry } from '../dataset/browse-index';
 import { formatDate } from '../format/dates';
 import { KIND_LABEL, MODALITY_LABEL, STATUS_LABEL } from '../format/labels';
 import { sessionPriceText } from './price';
@@ -15,13 +15,13 @@ export interface ResultFacts {
 }
 
 /** "Closed since 10 Mar 2023", "Acquired since 2022", "Status unknown". */
-export function statusText(p: Provider): string {
+export function statusText(p: Pick<BrowseEntry, 'status'>): string {
   const { state, since } = p.status;
   return state !== 'unknown' && since ? `${STATUS_LABEL[state]} since ${formatDate(since)}` : STATUS_LABEL[state];
 }
 
 /** "Los Angeles, CA", "Austin, TX and 2 more places", "telehealth in CA, NY", "telehealth (states not published)". */
-export function whereText(p: Provider): string {
+export function whereText(p: BrowseEntry): string {
   const places = [...new Set(p.locations.map((l) => (l.city ? `${l.city}, ${l.state}` : l.state)))];
   const parts: string[] = [];
   if (places.length) {
@@ -45,7 +45,7 @@ export function whereText(p: Provider): string {
 }
 
 /** The one line of key facts a result shows. */
-export function resultFacts(p: Provider): ResultFacts {
+export function resultFacts(p: BrowseEntry): ResultFacts {
   return {
     kind: KIND_LABEL[p.kind],
     status: p.status.state === 'operating' ? null : statusText(p),

@@ -6,12 +6,33 @@
 import type { ShortlistDb } from '../shortlist/repository';
 import type { StoredShortlistItem } from '../shortlist/schema';
 import type { DecisionFacts } from './snapshot';
+import type { TrackingFields } from './schema';
 import { hasUnseen, markSeen, reconcile } from './tracking';
-import { DatasetVersion, sameDatasetVersion } from './version';
+import { isDatasetVersion, sameDatasetVersion, type DatasetVersion } from './version';
 
-/** The storage.local keys (not preferences: bookkeeping of the check, read by the background's badge). */
+/**
+ * The storage.local keys (not preferences: bookkeeping of the check, written only once something from the
+ * dataset is saved). CHECKED_KEY: the dataset version the store last reconciled the items with.
+ * UNSEEN_KEY: `{count, version}`, the badge's number and the dataset version it was counted against — what
+ * the background shows on start without opening IndexedDB (docs/architecture.md, "Changes on the shortlist").
+ */
 export const CHECKED_KEY = 'changes:checked';
 export const UNSEEN_KEY = 'changes:unseen';
+
+export interface StoredUnseen {
+  count: number;
+  version: DatasetVersion | null;
+}
+
+/** The stored unseen count, checked by hand (a damaged value reads as 0, counted against no version). */
+export function readUnseen(value: unknown): StoredUnseen {
+  if (value === null || typeof value !== 'object') return { count: 0, version: null };
+  const { count, version } = value as Record<string, unknown>;
+  return {
+    count: typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : 0,
+    version: isDatasetVersion(version) ? { app: version.app, data: version.data } : null,
+  };
+}
 
 export type FactsLookup = (id: string) => DecisionFacts | undefined;
 
@@ -21,6 +42,8 @@ export interface ChangeCheckDeps {
   version: DatasetVersion;
   /** Every provider in this dataset by id; undefined = not in the dataset. Loaded only when a check runs. */
   loadFacts: () => Promise<FactsLookup>;
+  /** What is already in memory (the panel's loaded records), so adding a provider needs no file read. */
+  peekFacts?: FactsLookup;
   /** The last dataset version checked, and where to record it (storage.local CHECKED_KEY). */
   getChecked: () => Promise<DatasetVersion | null>;
   setChecked: (v: DatasetVersion) => Promise<void>;
@@ -33,7 +56,10 @@ export interface ChangeCheckDeps {
  * Providers with something unseen (changed facts or gone from the dataset), counted once however many
  * lists they are on; items in the trash don't count. This is the badge's number.
  */
-export function countUnseen(items: readonly StoredShortlistItem[], liveListIds: ReadonlySet<string>): number {
+export function countUnseen(
+  items: readonly (TrackingFields & Pick<StoredShortlistItem, 'id' | 'shortlistId' | 'providerId'>)[],
+  liveListIds: ReadonlySet<string>,
+): number {
   const keys = new Set<string>();
   for (const i of items) if (liveListIds.has(i.shortlistId) && hasUnseen(i)) keys.add(i.providerId ?? i.id);
   return keys.size;
@@ -99,13 +125,17 @@ export function storageBackedDeps(args: {
     version: args.version,
     loadFacts: args.loadFacts,
     getChecked: async () => {
-      const parsed = DatasetVersion.safeParse((await storage.get(CHECKED_KEY))[CHECKED_KEY]);
-      return parsed.success ? parsed.data : null;
+      const v = (await storage.get(CHECKED_KEY))[CHECKED_KEY];
+      return isDatasetVersion(v) ? v : null;
     },
     setChecked: (v) => storage.set({ [CHECKED_KEY]: v }),
-    // Written only when it moves, so listeners (the background's badge) wake only for a real change.
+    // Written only when it moves, so listeners (the background's badge) wake only for a real change; nothing
+    // is written while nothing was ever stored and the count is 0 (nothing saved yet).
     setUnseen: async (n) => {
-      if (((await storage.get(UNSEEN_KEY))[UNSEEN_KEY] ?? 0) !== n) await storage.set({ [UNSEEN_KEY]: n });
+      const raw = (await storage.get(UNSEEN_KEY))[UNSEEN_KEY];
+      const stored = readUnseen(raw);
+      if (raw === undefined && n === 0) return;
+      if (stored.count !== n || !sameDatasetVersion(args.version, stored.version)) await storage.set({ [UNSEEN_KEY]: { count: n, version: args.version } });
     },
   };
 }

@@ -8,26 +8,13 @@
 //    (or + label when there is no city). An unmatched one is "added" or "removed".
 //  - unknown → known is new information (kind 'learned'), never a change for the worse. It is ranked
 //    after real changes, except a closure or acquisition, which always comes first.
-import { z } from '../zod';
-import { Source, Tri } from '../dataset/schema';
+import type { Source, Tri } from '../dataset/schema';
 import { formatDate } from '../format/dates';
 import { formatPriceRange } from '../format/money';
-import {
-  Delivery,
-  InsuranceAccepted,
-  LocationSnapshot,
-  PriceSnapshot,
-  StatusSnapshot,
-  locationSnapshot,
-  priceSnapshot,
-  snapshotOf,
-  type DecisionFacts,
-  type DecisionSnapshot,
-} from './snapshot';
+import { locationSnapshot, priceSnapshot, snapshotOf, type DecisionFacts } from './snapshot';
+import type { Change, DecisionSnapshot, Delivery, InsuranceAccepted, LocationSnapshot, PriceSnapshot, StatusSnapshot, TriField } from './schema';
 
-/** changed: a known fact is different; added/removed: a price or location appeared/went; learned: unknown → known. */
-export const ChangeKind = z.enum(['changed', 'added', 'removed', 'learned']);
-export type ChangeKind = z.infer<typeof ChangeKind>;
+export type { Change, ChangeKind, ChangeField, TriField } from './schema';
 
 /** Lower comes first. */
 export const PRIORITY = {
@@ -42,30 +29,6 @@ export const PRIORITY = {
   /** Something unknown is now known (other than a closure or acquisition). */
   learned: 4,
 } as const;
-
-const common = {
-  kind: ChangeKind,
-  /** One plain sentence, e.g. "Price per session was $400–$600, now $450–$650". */
-  text: z.string().min(1).max(1000),
-  priority: z.number().int().min(0).max(9),
-  /** Where the new fact comes from (the current record's sources for that field). */
-  sources: z.array(Source).max(100),
-};
-
-export const TriField = z.enum(['medicare', 'medicaid', 'hsaFsa', 'careCredit']);
-export type TriField = z.infer<typeof TriField>;
-
-/** One change, storable (IndexedDB, JSON export): old/new are the snapshot values of the field. */
-export const Change = z.discriminatedUnion('field', [
-  z.object({ field: z.literal('status'), old: StatusSnapshot, new: StatusSnapshot, ...common }),
-  z.object({ field: z.literal('price'), old: PriceSnapshot.nullable(), new: PriceSnapshot.nullable(), ...common }),
-  z.object({ field: z.literal('location'), old: LocationSnapshot.nullable(), new: LocationSnapshot.nullable(), ...common }),
-  z.object({ field: z.literal('insurance'), old: InsuranceAccepted, new: InsuranceAccepted, ...common }),
-  z.object({ field: TriField, old: Tri, new: Tri, ...common }),
-  z.object({ field: z.literal('delivery'), old: Delivery, new: Delivery, ...common }),
-]);
-export type Change = z.infer<typeof Change>;
-export type ChangeField = Change['field'];
 
 // ---- wording ----
 

@@ -1,12 +1,13 @@
 // Change tracking for shortlisted providers (issue 18): snapshot, diff, item fields, dataset version, badge.
-export { DecisionSnapshot, snapshotOf, type PriceSnapshot, type LocationSnapshot, type StatusSnapshot } from './snapshot';
-export { Change, ChangeKind, PRIORITY, diffSnapshots, sortChanges, placeName, type ChangeField } from './diff';
-export { DatasetVersion, sameDatasetVersion, formatDatasetVersion } from './version';
+// zod-free; the zod schemas are in ./schema.ts (imported directly by lib/shortlist/schema.ts and lib/export).
+export { snapshotOf, type DecisionSnapshot, type PriceSnapshot, type LocationSnapshot, type StatusSnapshot } from './snapshot';
+export { PRIORITY, diffSnapshots, sortChanges, placeName, type Change, type ChangeKind, type ChangeField } from './diff';
+export { sameDatasetVersion, formatDatasetVersion, isDatasetVersion, type DatasetVersion } from './version';
 export {
-  ItemFacts,
-  HistoryEntry,
-  Removal,
-  TrackingFields,
+  type ItemFacts,
+  type HistoryEntry,
+  type Removal,
+  type TrackingFields,
   UNTRACKED,
   startTracking,
   reconcile,

@@ -4,48 +4,11 @@
 //
 // Stored in IndexedDB and in JSON exports, so it is deliberately small and flat: no sources, no notes,
 // no free text beyond price and location labels (sources of a change come from the current record).
-import { z } from '../zod';
-import { IsoDate, PriceKind, StatusState, Tri, UsState, type Price, type Location, type Provider } from '../dataset/schema';
+// zod-free: the schemas are in ./schema.ts (types only here).
+import type { Price, Location, Provider } from '../dataset/schema';
+import type { DecisionSnapshot, LocationSnapshot, PriceSnapshot } from './schema';
 
-export const StatusSnapshot = z.object({ state: StatusState, since: IsoDate.nullable() });
-
-export const PriceSnapshot = z.object({
-  kind: PriceKind,
-  label: z.string().min(1).max(500),
-  low: z.number().nonnegative().nullable(),
-  high: z.number().nonnegative().nullable(),
-  /** Sessions in a package; null when not a package or not stated. */
-  sessions: z.number().int().positive().nullable(),
-  /** When the price was stated: kept for display only, never compared (a re-dated price is no change). */
-  asOf: IsoDate.nullable(),
-});
-
-export const LocationSnapshot = z.object({
-  city: z.string().min(1).max(200).nullable(),
-  state: UsState,
-  label: z.string().min(1).max(500).nullable(),
-  confirmed: z.boolean(),
-});
-
-export const InsuranceAccepted = z.enum(['yes', 'no', 'some', 'unknown']);
-export const Delivery = z.enum(['in-clinic', 'at-home', 'both', 'unknown']);
-
-export const DecisionSnapshot = z.object({
-  status: StatusSnapshot,
-  prices: z.array(PriceSnapshot).max(200),
-  locations: z.array(LocationSnapshot).max(500),
-  insurance: z.object({ accepted: InsuranceAccepted, medicare: Tri, medicaid: Tri }),
-  hsaFsa: Tri,
-  careCredit: Tri,
-  delivery: Delivery,
-});
-
-export type StatusSnapshot = z.infer<typeof StatusSnapshot>;
-export type PriceSnapshot = z.infer<typeof PriceSnapshot>;
-export type LocationSnapshot = z.infer<typeof LocationSnapshot>;
-export type InsuranceAccepted = z.infer<typeof InsuranceAccepted>;
-export type Delivery = z.infer<typeof Delivery>;
-export type DecisionSnapshot = z.infer<typeof DecisionSnapshot>;
+export type { DecisionSnapshot, LocationSnapshot, PriceSnapshot, StatusSnapshot, InsuranceAccepted, Delivery } from './schema';
 
 export function priceSnapshot(p: DecisionFacts['prices'][number]): PriceSnapshot {
   return { kind: p.kind, label: p.label, low: p.low, high: p.high, sessions: p.sessions ?? null, asOf: p.asOf };

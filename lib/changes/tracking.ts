@@ -10,52 +10,15 @@
 //                  two dataset updates before the user looks give one notice, not two.
 //   removed        set when the provider is no longer in the dataset ("no longer in Clinic Scout's list
 //                  since <version>"); cleared if it comes back. Unseen until marked as seen.
-import { z } from '../zod';
+// zod-free: the schemas of these fields are in ./schema.ts (types only here).
 import { formatDate } from '../format/dates';
 import { localDate } from '../export/filename';
-import { Change, diffSnapshots } from './diff';
-import { DecisionSnapshot, snapshotOf, type DecisionFacts } from './snapshot';
-import { DatasetVersion, formatDatasetVersion } from './version';
+import { diffSnapshots } from './diff';
+import { snapshotOf, type DecisionFacts } from './snapshot';
+import { formatDatasetVersion } from './version';
+import type { Change, DatasetVersion, HistoryEntry, ItemFacts, Removal, TrackingFields } from './schema';
 
-const Time = z.number().int().nonnegative();
-
-export const ItemFacts = z.object({
-  snapshot: DecisionSnapshot,
-  /** When this snapshot was taken (ms since epoch): saved, marked as seen, or first run after the upgrade. */
-  snapshotSince: Time,
-  /** Taken on the first run after change tracking arrived, for an item saved before it. */
-  firstRun: z.boolean(),
-  /** The dataset the snapshot came from. */
-  version: DatasetVersion,
-});
-
-export const HistoryEntry = z.object({
-  /** When the user marked these changes as seen; null while unseen. */
-  seenAt: Time.nullable(),
-  /** When they were found, and in which dataset. */
-  foundAt: Time,
-  version: DatasetVersion,
-  changes: z.array(Change).min(1).max(200),
-});
-
-export const Removal = z.object({
-  /** First start without the provider in the dataset (ms), and that dataset. */
-  at: Time,
-  version: DatasetVersion,
-  seenAt: Time.nullable(),
-});
-
-/** The v3 fields of a shortlist item. */
-export const TrackingFields = z.object({
-  facts: ItemFacts.nullable(),
-  changeHistory: z.array(HistoryEntry).max(1000),
-  removed: Removal.nullable(),
-});
-
-export type ItemFacts = z.infer<typeof ItemFacts>;
-export type HistoryEntry = z.infer<typeof HistoryEntry>;
-export type Removal = z.infer<typeof Removal>;
-export type TrackingFields = z.infer<typeof TrackingFields>;
+export type { HistoryEntry, ItemFacts, Removal, TrackingFields } from './schema';
 
 /** What the v2 → v3 upgrade gives every existing item: nothing yet; the first check fills `facts`. */
 export const UNTRACKED: TrackingFields = { facts: null, changeHistory: [], removed: null };

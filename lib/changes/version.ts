@@ -12,13 +12,16 @@
 // Note: Chrome keeps running an extension's registered service worker until the extension's version changes,
 // so a data-only rebuild under the same manifest version (development only; a store update always bumps the
 // version) is noticed by the panel's check when it opens, not by the background's.
-import { z } from '../zod';
+import type { DatasetVersion } from './schema';
 
-export const DatasetVersion = z.object({
-  app: z.string().min(1).max(50),
-  data: z.string().regex(/^[0-9a-f]{8,64}$/),
-});
-export type DatasetVersion = z.infer<typeof DatasetVersion>;
+export type { DatasetVersion } from './schema';
+
+/** A stored value that is a dataset version (storage.local bookkeeping is checked by hand: no zod here). */
+export function isDatasetVersion(v: unknown): v is DatasetVersion {
+  if (v === null || typeof v !== 'object') return false;
+  const { app, data } = v as Record<string, unknown>;
+  return typeof app === 'string' && app.length >= 1 && app.length <= 50 && typeof data === 'string' && /^[0-9a-f]{8,64}$/.test(data);
+}
 
 export function sameDatasetVersion(a: DatasetVersion, b: DatasetVersion | null | undefined): boolean {
   return !!b && a.app === b.app && a.data === b.data;

@@ -1,11 +1,11 @@
 // Neutral sentences derived only from fields present in the data, each with the sources it rests on.
-import type { Provider, Source } from '../dataset/schema';
+import type { Price, Provider, Source } from '../dataset/schema';
 import type { General } from '../dataset/general-schema';
 import type { SourcedText } from '../dataset/provenance';
 import { formatDate } from '../format/dates';
 import { DELIVERY_LABEL, MODALITY_LABEL } from '../format/labels';
 import { formatDollars } from '../format/money';
-import { lowestSessionPrice } from '../browse/price';
+import { lowestSessionPrice, type SessionPrice } from '../browse/price';
 
 export interface CompareNote extends SourcedText {
   id: string;
@@ -57,7 +57,7 @@ const deliveryWord = (p: Provider) => (p.delivery.value === 'unknown' ? null : D
 function priceNote(ps: readonly Provider[]): CompareNote | null {
   const priced = ps
     .map((p) => ({ p, s: lowestSessionPrice(p) }))
-    .filter((x): x is { p: Provider; s: NonNullable<ReturnType<typeof lowestSessionPrice>> } => x.s !== null)
+    .filter((x): x is { p: Provider; s: SessionPrice<Price> } => x.s !== null)
     .sort((a, b) => a.s.amount - b.s.amount);
   if (priced.length < 2) return null;
   const parts = priced.map(({ p, s }) => {

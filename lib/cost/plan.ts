@@ -15,11 +15,17 @@ import { add, hull, multiply, point, range, roundDollars, scale, ZERO, type Rang
 // ---------------------------------------------------------------------------------------------------
 // Defaults
 
-/** Initial series when neither the user nor the provider's protocol gives one: the common six-session series. */
+/**
+ * Initial series when neither the user nor the provider's protocol gives one: the common six-session series,
+ * kept within general.json's sourced typical series (sessionsLow–sessionsHigh).
+ */
 export const DEFAULT_INITIAL_SESSIONS = 6;
-/** Maintenance ("booster") sessions a month after the initial series. */
+/**
+ * Maintenance ("booster") sessions are off unless the user turns them on (options.maintenancePerMonth > 0);
+ * turning them on starts from these: one session a month for the rest of the first year (11 months).
+ */
 export const DEFAULT_MAINTENANCE_PER_MONTH = 1;
-/** Months of maintenance counted in the first year: the initial series takes roughly the first month. */
+/** Months of maintenance counted in the first year when maintenance is on: the initial series takes roughly the first month. */
 export const DEFAULT_MAINTENANCE_MONTHS = 11;
 /** Months of the first year the plan assumes the initial series takes (used for labels only). */
 export const INITIAL_SERIES_MONTHS = 1;
@@ -36,17 +42,33 @@ export type Basis = 'published' | 'typical' | 'quote' | 'unknown';
 export type LineBasis = Basis | 'mixed';
 export type TypicalId = TypicalPrice['id'];
 
-export type LineId = 'consultation' | 'perSession' | 'initialSeries' | 'maintenancePerMonth' | 'firstYear' | 'perMonthAfter';
+export type LineId =
+  | 'consultation'
+  | 'perSession'
+  | 'initialSeries'
+  | 'firstSeries'
+  | 'maintenancePerMonth'
+  | 'firstYear'
+  | 'perMonthAfter';
 
 /** Display order of the lines. */
 export const LINE_ORDER: readonly LineId[] = [
   'consultation',
   'perSession',
   'initialSeries',
+  'firstSeries',
   'maintenancePerMonth',
   'firstYear',
   'perMonthAfter',
 ];
+
+/** Lines about maintenance, shown only when the user turned maintenance on (`settings.maintenance`). */
+export const MAINTENANCE_LINES: readonly LineId[] = ['maintenancePerMonth', 'firstYear', 'perMonthAfter'];
+
+/** The lines to show, in order: the maintenance lines only when maintenance is on. */
+export function visibleLines(plan: CostPlan): LineId[] {
+  return LINE_ORDER.filter((id) => plan.settings.maintenance || !MAINTENANCE_LINES.includes(id));
+}
 
 /** A published price the estimate used, for "as of" labels. */
 export interface PriceRef {
@@ -98,6 +120,8 @@ export interface PlanLine {
 export interface PlanSettings {
   initialSessions: number;
   initialSessionsFrom: 'options' | 'provider' | 'default';
+  /** Maintenance sessions are counted (the user turned them on); when false both counts below are 0. */
+  maintenance: boolean;
   maintenancePerMonth: number;
   maintenancePerMonthFrom: 'options' | 'default';
   maintenanceMonths: number;
@@ -124,9 +148,14 @@ export interface HsaInfo {
 export interface SpravatoInfo {
   /** False when the provider does not list Spravato (the option is then ignored). */
   applies: boolean;
-  /** Always null: general.json states the savings programme as text, so no figure is computed. */
-  outOfPocket: null;
-  outOfPocketText: typeof UNKNOWN_OUT_OF_POCKET;
+  /**
+   * The medication's cost per treatment under the savings programme, as general.json's sourced statement
+   * gives it ("$10 per treatment"); null when the statement states no such figure (never invented).
+   * The clinic's own fees for giving the spray and monitoring are not in it.
+   */
+  outOfPocket: number | null;
+  /** "$10 per treatment for the medication, …", or UNKNOWN_OUT_OF_POCKET. */
+  outOfPocketText: string;
   /** The statements, verbatim from general.json, for the UI to show with their sources. */
   savingsProgramme: Statement;
   coverage: Statement;
@@ -134,8 +163,22 @@ export interface SpravatoInfo {
   sources: Source[];
 }
 
+/** The initial series in the words people use: "6 sessions over 2–3 weeks", with where it comes from. */
+export interface SeriesInfo {
+  /** Sessions the estimate counts (the user's, the provider's published series, or the default). */
+  sessions: number;
+  from: PlanSettings['initialSessionsFrom'];
+  /** general.json's typical series, e.g. "6 sessions over 2–3 weeks" (or "4–6 sessions …"). */
+  typical: string;
+  /** The provider's published series note (protocol.note) when the count is the provider's; else general.json's note. */
+  note: string | null;
+  /** Sources of the count: the provider's protocol, or general.json's typical series. */
+  sources: Source[];
+}
+
 export interface CostPlan {
   providerId: string | null;
+  series: SeriesInfo;
   lines: Readonly<Record<LineId, PlanLine>>;
   settings: PlanSettings;
   hsa: HsaInfo | null;
@@ -208,6 +251,23 @@ function empty(basis: LineBasis, explanations: string[] = []): Estimate {
     explanations,
     used: [],
   };
+}
+
+const span = (low: number, high: number) => (low === high ? `${low}` : `${low}–${high}`);
+
+/** general.json's typical initial series in words: "6 sessions over 2–3 weeks". */
+export function typicalSeriesWords(general: General): string {
+  const s = general.initialSeries;
+  return `${span(s.sessionsLow, s.sessionsHigh)} sessions over ${span(s.weeksLow, s.weeksHigh)} weeks`;
+}
+
+/**
+ * The medication cost per treatment under Spravato's savings programme, read from general.json's sourced
+ * statement ("… lowers the Spravato medication to $10 per treatment …"); null when it states none.
+ */
+export function spravatoSavingsPerTreatment(general: General): number | null {
+  const m = /\$(\d{1,4}(?:\.\d{2})?) per treatment/.exec(general.spravato.savingsProgramme.text);
+  return m ? Number(m[1]) : null;
 }
 
 function dedupeSources(lists: ReadonlyArray<readonly Source[]>): Source[] {
@@ -482,16 +542,19 @@ export function estimatePlan(
       ? (options?.initialSessions as number)
       : initialSessionsFrom === 'provider'
         ? (protocolSessions as number)
-        : DEFAULT_INITIAL_SESSIONS;
-  const perMonthSet = fromOptions(options?.maintenancePerMonth, 0);
-  const monthsSet = fromOptions(options?.maintenanceMonths, 0);
-  const maintenancePerMonth = perMonthSet ? (options?.maintenancePerMonth as number) : DEFAULT_MAINTENANCE_PER_MONTH;
-  const maintenanceMonths = monthsSet ? (options?.maintenanceMonths as number) : DEFAULT_MAINTENANCE_MONTHS;
+        : Math.min(Math.max(DEFAULT_INITIAL_SESSIONS, general.initialSeries.sessionsLow), general.initialSeries.sessionsHigh);
+  // Maintenance counts only once the user turned it on (a number of sessions a month above 0).
+  const maintenance = fromOptions(options?.maintenancePerMonth, 0) && (options?.maintenancePerMonth as number) > 0;
+  const perMonthSet = maintenance;
+  const monthsSet = maintenance && fromOptions(options?.maintenanceMonths, 0);
+  const maintenancePerMonth = !maintenance ? 0 : (options?.maintenancePerMonth as number);
+  const maintenanceMonths = !maintenance ? 0 : monthsSet ? (options?.maintenanceMonths as number) : DEFAULT_MAINTENANCE_MONTHS;
   const rate = fromOptions(options?.hsaTaxRate, 0) ? Math.min(options?.hsaTaxRate as number, 100) : null;
   const spravatoInsurance = options?.spravatoInsurance === true;
   const settings: PlanSettings = {
     initialSessions,
     initialSessionsFrom,
+    maintenance,
     maintenancePerMonth,
     maintenancePerMonthFrom: perMonthSet ? 'options' : 'default',
     maintenanceMonths,
@@ -507,17 +570,22 @@ export function estimatePlan(
   // --- Spravato through insurance
   const offersSpravato = provider === null || provider.modalities.value.includes('esketamine-nasal');
   const spravatoApplies = spravatoInsurance && offersSpravato;
+  const savings = spravatoSavingsPerTreatment(general);
+  const savingsText =
+    savings === null
+      ? UNKNOWN_OUT_OF_POCKET
+      : `${formatDollars(savings)} per treatment for the medication, plus the clinic's own fees for giving it and monitoring you`;
   let spravato: SpravatoInfo | null = null;
   if (spravatoInsurance) {
     const s = general.spravato;
     spravato = {
       applies: spravatoApplies,
-      outOfPocket: null,
-      outOfPocketText: UNKNOWN_OUT_OF_POCKET,
+      outOfPocket: savings,
+      outOfPocketText: savingsText,
       savingsProgramme: s.savingsProgramme,
       coverage: s.coverage,
       explanation: spravatoApplies
-        ? `Through insurance with the manufacturer's savings programme, what you pay per Spravato session is ${UNKNOWN_OUT_OF_POCKET}; the programme's terms are quoted below.`
+        ? `Through insurance with the manufacturer's savings programme, what you pay per Spravato session is ${savingsText}; the programme's terms are quoted below.`
         : 'This provider does not list Spravato, so the insurance option is not applied.',
       sources: dedupeSources([s.savingsProgramme.sources, s.coverage.sources]),
     };
@@ -541,7 +609,17 @@ export function estimatePlan(
   {
     if (provider) pubSession = published(provider, 'perSession');
     let base: Estimate;
-    if (spravatoApplies) {
+    if (spravatoApplies && savings !== null) {
+      // The sourced programme figure, never "Unknown" in its place; the clinic's fees are not in it.
+      base = {
+        ...empty('published', [
+          `With commercial insurance, the manufacturer's savings programme lowers the Spravato medication to ${formatDollars(savings)} per treatment (its terms are quoted below).`,
+          "The clinic's own fees for giving the spray and the two-hour monitoring are not included; ask the clinic and your insurer, or enter the clinic's quote.",
+        ]),
+        exact: point(savings),
+        sources: [...general.spravato.savingsProgramme.sources],
+      };
+    } else if (spravatoApplies) {
       base = empty('unknown', [
         `Through insurance, what you pay per Spravato session is ${UNKNOWN_OUT_OF_POCKET}; ask your insurer and the clinic, or enter the clinic's quote.`,
       ]);
@@ -567,7 +645,7 @@ export function estimatePlan(
   } else if (perSession.exact === null) {
     maintenanceSession = { ...perSession, explanations: ['The maintenance session price is unknown.'] };
   } else {
-    const which = perSession.basis === 'quote' ? 'your quoted' : "the clinic's published";
+    const which = perSession.basis === 'quote' ? 'your quoted' : spravatoApplies ? "the savings programme's" : "the clinic's published";
     maintenanceSession = {
       ...perSession,
       explanations: [`Maintenance sessions are assumed to cost the same as ${which} price per session; ask the clinic.`],
@@ -591,13 +669,8 @@ export function estimatePlan(
     seriesSources = provider.protocol.sources;
     if (provider.protocol.note) seriesExplanations.push(provider.protocol.note);
   } else if (initialSessionsFrom === 'default') {
-    const s = general.initialSeries;
-    seriesExplanations.push(
-      `A typical initial series is ${s.sessionsLow === s.sessionsHigh ? s.sessionsLow : `${s.sessionsLow}–${s.sessionsHigh}`} sessions over ${
-        s.weeksLow === s.weeksHigh ? s.weeksLow : `${s.weeksLow}–${s.weeksHigh}`
-      } weeks.`,
-    );
-    seriesSources = s.sources;
+    seriesExplanations.push(`A typical initial series is ${typicalSeriesWords(general)}.`);
+    seriesSources = general.initialSeries.sources;
   }
   const seriesBase = scaled(perSession, initialSessions, seriesExplanations);
   const initialSeries: Estimate = {
@@ -605,6 +678,17 @@ export function estimatePlan(
     parts: [{ id: 'perSession', basis: perSession.basis }],
     sources: dedupeSources([perSession.sources, seriesSources]),
   };
+
+  const firstSeries = summed(
+    [
+      { id: 'consultation', est: consultation },
+      { id: 'initialSeries', est: initialSeries },
+    ],
+    [`The consultation plus the initial series of ${plural(initialSessions, 'session')}.`],
+  );
+  if (firstSeries.exact === null) {
+    firstSeries.explanations.push('The total is unknown because at least one part of it is unknown.');
+  }
 
   const maintenanceMonthly: Estimate = {
     ...scaled(maintenanceSession, maintenancePerMonth, [
@@ -649,8 +733,9 @@ export function estimatePlan(
 
   const lines: Record<LineId, PlanLine> = {
     consultation: toLine('consultation', 'Consultation', consultation, hsaFactor),
-    perSession: toLine('perSession', 'Per session', perSession, hsaFactor),
+    perSession: toLine('perSession', spravatoApplies && savings !== null && perSession.basis !== 'quote' ? 'Per session (medication, savings programme)' : 'Per session', perSession, hsaFactor),
     initialSeries: toLine('initialSeries', `Initial series (${plural(initialSessions, 'session')})`, initialSeries, hsaFactor),
+    firstSeries: toLine('firstSeries', `Consultation and ${plural(initialSessions, 'session')}`, firstSeries, hsaFactor),
     maintenancePerMonth: toLine(
       'maintenancePerMonth',
       `Maintenance per month (${plural(maintenancePerMonth, 'session')})`,
@@ -703,8 +788,17 @@ export function estimatePlan(
     hsa ? hsa.sources : [],
   ]);
 
+  const series: SeriesInfo = {
+    sessions: initialSessions,
+    from: initialSessionsFrom,
+    typical: typicalSeriesWords(general),
+    note: initialSessionsFrom === 'provider' ? (provider?.protocol?.note ?? null) : (general.initialSeries.note ?? null),
+    sources: initialSessionsFrom === 'provider' && provider?.protocol ? [...provider.protocol.sources] : [...general.initialSeries.sources],
+  };
+
   return {
     providerId: provider?.id ?? null,
+    series,
     lines,
     settings,
     hsa,

@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { US_STATES } from './us-states';
 
 /** ISO date, possibly partial ("2023", "2023-03", "2023-03-10"). */
 export const IsoDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected a date like 2023-03-10, 2023-03 or 2023');
@@ -51,11 +52,7 @@ export const Condition = z.enum([
   'eating-disorders',
 ]);
 
-export const UsState = z.enum([
-  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS',
-  'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC',
-  'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY',
-]);
+export const UsState = z.enum(US_STATES);
 
 const sources = z.array(Source);
 const note = z.string().min(1).optional();

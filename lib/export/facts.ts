@@ -5,9 +5,15 @@ import type { Sourced } from '../dataset/provenance';
 import type { ShortlistItem } from '../shortlist/schema';
 import { DELIVERY_LABEL, INSURANCE_LABEL, MODALITY_LABEL, TRI_LABEL } from '../format/labels';
 import { cleanWebsite, datasetWebsite } from '../format/links';
+import { placeText } from '../browse/place';
 
 export const DISCLAIMER = 'Clinic Scout informs; it does not give medical advice. Costs are estimates — confirm with the clinic.';
 export const ESTIMATE_NOTE = 'estimate — confirm with the clinic';
+
+/** `text (estimate — confirm with the clinic)`, unless the text already says so (the cost line ends with it). */
+export function withEstimateNote(text: string): string {
+  return /estimate\s*[—–-]\s*confirm with the clinic/i.test(text) ? text : `${text} (${ESTIMATE_NOTE})`;
+}
 
 export { ITEM_STATUS_LABEL } from '../format/labels';
 
@@ -91,7 +97,7 @@ export function clinicFacts(p: Provider): ClinicFacts {
     : state === 'not-yet-open' ? 'Not yet open'
     : 'Status unknown — check the clinic is still operating';
   const locations = p.locations.map((l) => {
-    const place = l.label ?? (l.city ? `${l.city}, ${l.state}` : l.state);
+    const place = placeText(l);
     return l.confirmed ? place : `${place} (location not confirmed)`;
   });
   const served = p.statesServed?.value;

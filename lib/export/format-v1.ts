@@ -85,5 +85,4 @@ export const ExportFileV1 = z
 
 export type ExportFileV1 = z.output<typeof ExportFileV1>;
 
-// v1 matched the model field for field while it was the version written; since v2 (change tracking) the
-// check lives in format-v2.ts, and v1 files are upgraded by upgradeV1 there.
+// v1 was the version written until version 2 (issue 16); format-v2.ts now holds the model check.

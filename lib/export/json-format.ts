@@ -1,26 +1,28 @@
 // The JSON backup format: writing the current version, and the chain that reads every version ever written.
 //
-// To add version 3: create format-v3.ts (ExportFileV3 with `version: z.literal(3)`), give the v2 entry in
-// VERSIONS an `upgrade` that turns a parsed v2 file into a v3 file, append { version: 3, schema: ExportFileV3,
-// upgrade: null }, point CURRENT_VERSION and `toJson` at v3, and add ExportFileV3 to ExportFile below.
-// Old files are then parsed by their own frozen schema and upgraded step by step (v1 → v2 adds change tracking).
+// To add version 4: create format-v4.ts (ExportFileV4 with `version: z.literal(4)`, and move the model check
+// there from format-v3.ts), give the v3 entry in VERSIONS an `upgrade` that turns a parsed v3 file into a v4
+// file, append { version: 4, schema: ExportFileV4, upgrade: null }, point CURRENT_VERSION and `toJson` at v4,
+// and add ExportFileV4 to ExportFile below. Old files are then parsed by their own frozen schema and upgraded
+// step by step (v1 → v2: nothing to convert; v2 → v3: items arrive untracked).
 import { z } from '../zod';
 import { Shortlist, ShortlistItem } from '../shortlist/schema';
 import { ExportFileV1, FORMAT_NAME, ShortlistItemV1, ShortlistV1 } from './format-v1';
-import { ExportFileV2, ShortlistItemV2, ShortlistV2, upgradeV1 } from './format-v2';
-import { HistoryEntry, ItemFacts, Removal } from '../changes/tracking';
+import { ExportFileV2, ShortlistItemV2, upgradeV1 } from './format-v2';
+import { ExportFileV3, ShortlistItemV3, upgradeV2 } from './format-v3';
+import { HistoryEntry, ItemFacts, Removal } from '../changes/schema';
 import { readableOnly } from './input';
 
 export { FORMAT_NAME };
 
 /** The version `toJson` writes and the newest one `parseImport` reads. */
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 
 /** Any export file this release can read, discriminated by `version` (used for the published JSON Schema). */
-export const ExportFile = z.discriminatedUnion('version', [ExportFileV1, ExportFileV2]);
+export const ExportFile = z.discriminatedUnion('version', [ExportFileV1, ExportFileV2, ExportFileV3]);
 
 /** The current version's file, as written and as returned by parseImport after upgrading. */
-export type CurrentExportFile = ExportFileV2;
+export type CurrentExportFile = ExportFileV3;
 
 export interface VersionStep {
   version: number;
@@ -38,7 +40,8 @@ export interface VersionStep {
 /** Oldest first; each entry's upgrade yields the next entry's input. */
 export const VERSIONS: readonly VersionStep[] = [
   { version: 1, schema: ExportFileV1, records: { shortlists: ShortlistV1, items: ShortlistItemV1 }, upgrade: upgradeV1 },
-  { version: 2, schema: ExportFileV2, records: { shortlists: ShortlistV2, items: ShortlistItemV2 }, upgrade: null },
+  { version: 2, schema: ExportFileV2, records: { shortlists: ShortlistV1, items: ShortlistItemV2 }, upgrade: upgradeV2 },
+  { version: 3, schema: ExportFileV3, records: { shortlists: ShortlistV1, items: ShortlistItemV3 }, upgrade: null },
 ];
 
 /** The current-version schema, re-checked after upgrading an older file. */
@@ -78,6 +81,26 @@ export function copyShortlist(s: Shortlist): Shortlist {
   return { id: s.id, name: s.name, createdAt: s.createdAt, updatedAt: s.updatedAt, deletedAt: s.deletedAt };
 }
 
+function copyCustom(c: NonNullable<ShortlistItem['custom']>): NonNullable<ShortlistItem['custom']> {
+  const out: NonNullable<ShortlistItem['custom']> = { name: c.name, website: c.website, city: c.city, state: c.state };
+  if (c.phone !== undefined) out.phone = c.phone;
+  if (c.street !== undefined) out.street = c.street;
+  if (c.zip !== undefined) out.zip = c.zip;
+  if (c.read !== undefined) {
+    const r = c.read;
+    out.read = {
+      url: r.url,
+      host: r.host,
+      at: r.at,
+      fields: Object.fromEntries(Object.entries(r.fields).map(([k, f]) => [k, { source: f.source, at: f.at }])),
+      prices: r.prices.map((p) => ({ amount: p.amount, high: p.high, text: p.text, sentence: p.sentence, at: p.at })),
+      openingHours: [...r.openingHours],
+      priceRange: r.priceRange,
+    };
+  }
+  return out;
+}
+
 /** Exactly the model's fields of an item (storage bookkeeping such as `revision` left out). */
 export function copyItem(i: ShortlistItem): ShortlistItem {
   return {
@@ -85,7 +108,7 @@ export function copyItem(i: ShortlistItem): ShortlistItem {
     shortlistId: i.shortlistId,
     providerId: i.providerId,
     snapshot: { name: i.snapshot.name, website: i.snapshot.website },
-    custom: i.custom && { name: i.custom.name, website: i.custom.website, city: i.custom.city, state: i.custom.state },
+    custom: i.custom && copyCustom(i.custom),
     status: i.status,
     notes: i.notes,
     quote: i.quote && { consultation: i.quote.consultation, perSession: i.quote.perSession, note: i.quote.note },

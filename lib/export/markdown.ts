@@ -4,7 +4,7 @@ import { latestChangeLine } from '../changes/tracking';
 import type { Source } from '../dataset/schema';
 import { siteName } from '../format/links';
 import type { ShortlistItem } from '../shortlist/schema';
-import { DISCLAIMER, ESTIMATE_NOTE, ITEM_STATUS_LABEL, answerLines, factsBuilder, type ClinicFacts, type ItemFacts, quoteText } from './facts';
+import { DISCLAIMER, ESTIMATE_NOTE, ITEM_STATUS_LABEL, answerLines, withEstimateNote, factsBuilder, type ClinicFacts, type ItemFacts, quoteText } from './facts';
 import { localDate } from './filename';
 import { groupItems, type ComparisonTable, type ExportInput } from './input';
 import { escapeBlock, escapeInline, mdLink } from './markdown-escape';
@@ -87,7 +87,7 @@ function itemSection(item: ShortlistItem, f: ItemFacts, clinic: ClinicLines, inp
   if (f.website) s += `- Website: ${siteLink(f.website)}\n`;
   s += clinic.facts;
   const cost = input.itemExtras?.(item)?.costEstimate;
-  if (cost) s += `- Cost estimate: ${escapeInline(cost)} (${ESTIMATE_NOTE})\n`;
+  if (cost) s += `- Cost estimate: ${escapeInline(withEstimateNote(cost))}\n`;
   s += `- Your status: ${ITEM_STATUS_LABEL[item.status]}\n`;
   const quote = quoteText(item);
   const quoteNote = item.quote?.note.trim();

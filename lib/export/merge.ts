@@ -5,6 +5,7 @@
 // Lists match by id, else by name (case- and space-insensitive, lists not in the trash): items of a list
 // matched by name go into the existing list. Items match by id, else by same target list + same provider
 // (custom clinics: same name). A match whose content is the same is "unchanged"; otherwise it is a conflict.
+import { deepEqual } from '../deep-equal';
 import type { Shortlist, ShortlistItem } from '../shortlist/schema';
 import { copyItem, copyShortlist } from './json-format';
 
@@ -262,17 +263,3 @@ function sameContent(a: ShortlistItem, b: ShortlistItem): boolean {
   );
 }
 
-/** Structural equality of JSON-like values (key order ignored). */
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) {
-    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
-    if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  }
-  return true;
-}

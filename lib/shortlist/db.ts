@@ -5,7 +5,9 @@ import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'id
 import type { Shortlist, StoredShortlistItem } from './schema';
 import { StorageError, toStorageError } from './errors';
 
-export const DB_NAME = 'clinic-scout-shortlists';
+import { DB_NAME } from './peek';
+
+export { DB_NAME };
 
 /** The schema at the current version (what the repository code may rely on). */
 export interface ShortlistDbSchema extends DBSchema {

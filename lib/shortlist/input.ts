@@ -1,8 +1,11 @@
 // What the user types into the shortlist forms, checked before anything is saved: prices, list names, web
 // addresses and the "Add a clinic yourself" form. Each check returns what to save or a message in the user's
 // words. The field limits come from the schema (./schema.ts), so a value that passes here always validates there.
-import { UsState } from '../dataset/schema';
-import { CITY_MAX, CLINIC_NAME_MAX, LIST_NAME_MAX, NOTES_MAX, type CustomClinic, type Quote } from './schema';
+import type { UsState } from '../dataset/schema';
+import { isListedState } from '../dataset/us-states';
+import { phoneText } from '../extract/parse';
+import { CITY_MAX, CLINIC_NAME_MAX, LIST_NAME_MAX, NOTES_MAX, STREET_MAX } from './limits';
+import type { CustomClinic, Quote } from './schema';
 
 /** Notes are saved this long after the user stops typing (and when the field loses focus). */
 export const NOTES_SAVE_DELAY_MS = 500;
@@ -43,8 +46,12 @@ export function checkListName(text: string): { ok: true; value: string } | { ok:
 export interface CustomClinicValues {
   name: string;
   website: string;
+  /** Phone, street and ZIP: optional in the form (older drafts have none). */
+  phone?: string;
+  street?: string;
   city: string;
   state: string;
+  zip?: string;
   consultation: string;
   perSession: string;
   notes: string;
@@ -85,10 +92,17 @@ export function validateCustomClinic(v: CustomClinicValues): { ok: true; value: 
   const website = normaliseWebsite(v.website);
   if (!website.ok) errors.website = website.message;
 
+  const phone = (v.phone ?? '').trim();
+  if (phone !== '' && phoneText(phone) === null) errors.phone = 'Enter a phone number like (303) 555-0100, or leave this empty.';
+  const street = (v.street ?? '').replace(/\s+/g, ' ').trim();
+  if (street.length > STREET_MAX) errors.street = `Keep the address to ${STREET_MAX} characters or fewer (it has ${street.length}).`;
+  const zip = (v.zip ?? '').trim();
+  if (zip !== '' && !/^\d{5}(-\d{4})?$/.test(zip)) errors.zip = 'Enter a 5-digit ZIP code, or leave this empty.';
+
   const city = v.city.trim();
   if (city.length > CITY_MAX) errors.city = `Keep the city to ${CITY_MAX} characters or fewer (it has ${city.length}).`;
 
-  const state = v.state === '' ? null : UsState.safeParse(v.state).success ? (v.state as UsState) : undefined;
+  const state = v.state === '' ? null : isListedState(v.state) ? (v.state as UsState) : undefined;
   if (state === undefined) errors.state = 'Choose a state from the list, or leave it empty.';
 
   const consultation = parsePrice(v.consultation);
@@ -106,7 +120,15 @@ export function validateCustomClinic(v: CustomClinicValues): { ok: true; value: 
   return {
     ok: true,
     value: {
-      custom: { name, website: website.value, city: city === '' ? null : city, state },
+      custom: {
+        name,
+        website: website.value,
+        city: city === '' ? null : city,
+        state,
+        ...(phone !== '' ? { phone } : {}),
+        ...(street !== '' ? { street } : {}),
+        ...(zip !== '' ? { zip } : {}),
+      },
       quote,
       notes: v.notes,
     },

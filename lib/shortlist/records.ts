@@ -2,7 +2,7 @@
 // cannot be opened normally. Reading the database is the store's job (state/shortlists/store.ts).
 import type { DbDump } from './db';
 import type { Provider } from '../dataset/schema';
-import { Shortlist, ShortlistItem } from './schema';
+import type { Shortlist, ShortlistItem } from './schema';
 
 /** Every list and item, as records. */
 export interface Records {
@@ -40,6 +40,8 @@ export interface SavedRecords extends Records {
 export async function readSavedRecords(dump: () => Promise<DbDump | null>): Promise<SavedRecords | null> {
   const db = await dump();
   if (!db) return null;
+  // zod loads here, not with the panel (this runs only when storage cannot be opened normally).
+  const { Shortlist, ShortlistItem } = await import('./schema');
   let skipped = 0;
   const shortlists: Shortlist[] = [];
   for (const raw of db.stores.shortlists?.records ?? []) {

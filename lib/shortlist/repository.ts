@@ -2,19 +2,9 @@
 // IndexedDB requests are awaited (an idb transaction commits as soon as the microtask queue empties,
 // so awaiting anything else would commit half a change). Records are validated with the zod schemas
 // before they are written; after each committed write a ShortlistChange is broadcast.
+import { deepEqual } from '../deep-equal';
 import type { IDBPTransaction } from 'idb';
-import {
-  CustomClinic,
-  Shortlist,
-  ShortlistItem,
-  StoredShortlistItem,
-  StoredShortlistItemRead,
-  ShortlistItemInput,
-  type Answer,
-  type ItemStatus,
-  type PlanOptions,
-  type Quote,
-} from './schema';
+import type { Answer, CustomClinic, ItemStatus, PlanOptions, Quote, Shortlist, ShortlistItem, StoredShortlistItem } from './schema';
 import { openConnection, type OpenConnectionOptions, type ShortlistConnection, type ShortlistDbSchema } from './db';
 import { StorageError, errorName, toStorageError } from './errors';
 import { broadcastChange, SHORTLIST_CHANNEL } from './sync';
@@ -98,14 +88,47 @@ export interface WriteAllOptions {
   unchangedSince?: RecordsSeen;
 }
 
+// The zod schemas (and zod itself, the larger part of the panel's code) are a separate chunk, loaded by the
+// first transaction rather than with the panel: the card does not wait for them. Every transaction (and
+// every write that validates before opening one) awaits `schemas()` first, so validation inside a
+// transaction stays synchronous.
+type SchemaModule = typeof import('./schema');
+const derived = (m: SchemaModule) => ({
+  NewItemInput: m.ShortlistItem.pick({ providerId: true, snapshot: true, custom: true }).extend({ facts: m.ShortlistItem.shape.facts.optional() }),
+  /** An item as writeAll takes it: the model (tracking fields optional), with the revision the caller had (optional, e.g. an undo). */
+  WriteItemInput: m.ShortlistItemInput.extend({ revision: m.StoredShortlistItem.shape.revision.optional() }),
+});
+type Schemas = SchemaModule & ReturnType<typeof derived>;
+let loadedSchemas: Schemas | null = null;
+let loadingSchemas: Promise<Schemas> | null = null;
+
+/** Loads the validation schemas once. */
+export function schemas(): Promise<Schemas> {
+  if (loadedSchemas) return Promise.resolve(loadedSchemas);
+  loadingSchemas ??= import('./schema').then(
+    (m) => (loadedSchemas = { ...m, ...derived(m) }),
+    (err: unknown) => {
+      loadingSchemas = null;
+      throw toStorageError(err);
+    },
+  );
+  return loadingSchemas;
+}
+
+/** The schemas inside a transaction (which has awaited `schemas()`). */
+function S(): Schemas {
+  if (!loadedSchemas) throw new StorageError('unknown', { detail: 'validation schemas used before they were loaded' });
+  return loadedSchemas;
+}
+
 /** A stored item as the model plus its revision, or null when the record does not pass the schema. */
 function readItem(raw: unknown): StoredShortlistItem | null {
-  const r = StoredShortlistItemRead.safeParse(raw);
+  const r = S().StoredShortlistItemRead.safeParse(raw);
   return r.success ? r.data : null;
 }
 
 function readList(raw: unknown): Shortlist | null {
-  const r = Shortlist.safeParse(raw);
+  const r = S().Shortlist.safeParse(raw);
   return r.success ? r.data : null;
 }
 
@@ -119,21 +142,6 @@ function readable<T>(raws: readonly unknown[], read: (raw: unknown) => T | null)
   return out;
 }
 
-/** Structural equality of JSON-like values (key order ignored). */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) {
-    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
-    if (!sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  }
-  return true;
-}
-
 const USER_FIELDS: readonly ItemField[] = ['notes', 'status', 'quote', 'answers', 'plan'];
 
 class Changes {
@@ -143,8 +151,6 @@ class Changes {
     return this.shortlistIds.size === 0 && this.itemIds.size === 0;
   }
 }
-
-const NewItemInput = ShortlistItem.pick({ providerId: true, snapshot: true, custom: true }).extend({ facts: ShortlistItem.shape.facts.optional() });
 
 function listRange(shortlistId: string): IDBKeyRange {
   return IDBKeyRange.bound([shortlistId, -Infinity], [shortlistId, Infinity]);
@@ -250,6 +256,7 @@ export class ShortlistDb {
   }
 
   async #transact<M extends 'readonly' | 'readwrite', T>(mode: M, body: (tx: Tx<M>) => Promise<T>): Promise<T> {
+    await schemas(); // before the transaction: nothing but IndexedDB may be awaited inside it
     for (let attempt = 0; ; attempt++) {
       const pending = this.#connection();
       const conn = await pending;
@@ -315,8 +322,9 @@ export class ShortlistDb {
   }
 
   async createShortlist(name: string): Promise<Shortlist> {
+    await schemas();
     const now = Math.floor(this.#now());
-    const list = validate(Shortlist, { id: crypto.randomUUID(), name, createdAt: now, updatedAt: now, deletedAt: null });
+    const list = validate(S().Shortlist, { id: crypto.randomUUID(), name, createdAt: now, updatedAt: now, deletedAt: null });
     return this.#write(async (tx, changes) => {
       await tx.objectStore('shortlists').add(list);
       changes.shortlistIds.add(list.id);
@@ -347,7 +355,7 @@ export class ShortlistDb {
       if (!list) throw damaged('shortlist', id);
       const next = change(list);
       if (next === null) return list;
-      const valid = validate(Shortlist, { ...next, updatedAt: this.#touch(list.updatedAt) });
+      const valid = validate(S().Shortlist, { ...next, updatedAt: this.#touch(list.updatedAt) });
       await store.put(valid);
       changes.shortlistIds.add(id);
       return valid;
@@ -382,8 +390,9 @@ export class ShortlistDb {
 
   /** Creates "My shortlist" when there is no (non-deleted) list; returns the first list otherwise. */
   async ensureDefaultShortlist(): Promise<Shortlist> {
+    await schemas();
     const now = Math.floor(this.#now());
-    const fresh = validate(Shortlist, {
+    const fresh = validate(S().Shortlist, {
       id: crypto.randomUUID(),
       name: DEFAULT_SHORTLIST_NAME,
       createdAt: now,
@@ -424,7 +433,7 @@ export class ShortlistDb {
       for (const storeName of ['shortlists', 'items'] as const) {
         const store = tx.objectStore(storeName);
         const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
-        const schema = storeName === 'shortlists' ? Shortlist : StoredShortlistItemRead;
+        const schema = storeName === 'shortlists' ? S().Shortlist : S().StoredShortlistItemRead;
         values.forEach((raw: unknown, i) => {
           const r = schema.safeParse(raw);
           if (r.success) return;
@@ -450,7 +459,8 @@ export class ShortlistDb {
    * item is returned unchanged.
    */
   async addItem(shortlistId: string, input: NewItem): Promise<StoredShortlistItem> {
-    const base = validate(NewItemInput, input);
+    await schemas();
+    const base = validate(S().NewItemInput, input);
     if (base.providerId === null && base.custom === null) {
       throw new StorageError('invalid', {
         field: 'custom',
@@ -478,7 +488,7 @@ export class ShortlistDb {
       }
       const last = await items.index('shortlistPosition').openCursor(listRange(shortlistId), 'prev');
       const position = last ? Math.floor(last.value.position) + 1 : 0;
-      const item = validate(StoredShortlistItem, {
+      const item = validate(S().StoredShortlistItem, {
         id,
         shortlistId,
         ...base,
@@ -537,14 +547,14 @@ export class ShortlistDb {
         }
         next.answers = Object.fromEntries(answers);
       }
-      const differing = USER_FIELDS.filter((f) => change[f] !== undefined && !sameValue(next[f], item[f]));
+      const differing = USER_FIELDS.filter((f) => change[f] !== undefined && !deepEqual(next[f], item[f]));
       if (differing.length === 0) return item; // already stored: nothing to write, nothing to conflict with
       if (expectedRevision !== undefined && item.revision !== expectedRevision) {
         throw new ItemConflictError(item, change as AttemptedItemChange, expectedRevision, differing);
       }
       next.updatedAt = this.#touch(item.updatedAt);
       next.revision = item.revision + 1;
-      const valid = validate(StoredShortlistItem, next);
+      const valid = validate(S().StoredShortlistItem, next);
       await store.put(valid);
       changes.itemIds.add(id);
       changes.shortlistIds.add(item.shortlistId);
@@ -601,7 +611,7 @@ export class ShortlistDb {
 
       const gapOk = prev === undefined || next === undefined || (next - prev >= MIN_POSITION_GAP && position > prev && position < next);
       if (gapOk) {
-        const moved = validate(StoredShortlistItem, { ...item, position, updatedAt });
+        const moved = validate(S().StoredShortlistItem, { ...item, position, updatedAt });
         await store.put(moved);
         changes.itemIds.add(id);
         changes.shortlistIds.add(item.shortlistId);
@@ -614,7 +624,7 @@ export class ShortlistDb {
       let moved: StoredShortlistItem = item;
       order.forEach((entry, index) => {
         if (entry.id === id) {
-          moved = validate(StoredShortlistItem, { ...entry, position: index, updatedAt });
+          moved = validate(S().StoredShortlistItem, { ...entry, position: index, updatedAt });
           rewritten.push(moved);
         } else if (entry.position !== index) {
           rewritten.push({ ...entry, position: index });
@@ -658,7 +668,7 @@ export class ShortlistDb {
       for (const item of readable(raws.filter((r) => r !== undefined), readItem)) {
         const next = update(item);
         if (next === null) continue;
-        written.push(validate(StoredShortlistItem, { ...next, id: item.id, revision: item.revision, updatedAt: item.updatedAt }));
+        written.push(validate(S().StoredShortlistItem, { ...next, id: item.id, revision: item.revision, updatedAt: item.updatedAt }));
       }
       await putAll(tx, 'items', written);
       for (const i of written) {
@@ -689,11 +699,12 @@ export class ShortlistDb {
    * unseen; on a difference nothing is written and it rejects with RecordsChangedError.
    */
   async writeAll(input: WriteAllInput, options: WriteAllOptions = {}): Promise<{ shortlists: number; items: number }> {
+    await schemas();
     let lists: Shortlist[];
     let items: (ShortlistItem & { revision?: number })[];
     try {
-      lists = input.shortlists.map((l, i) => validate(Shortlist, l, `shortlists[${i}]`));
-      items = input.items.map((it, i) => validate(WriteItemInput, it, `items[${i}]`));
+      lists = input.shortlists.map((l, i) => validate(S().Shortlist, l, `shortlists[${i}]`));
+      items = input.items.map((it, i) => validate(S().WriteItemInput, it, `items[${i}]`));
       rejectDuplicateIds('shortlists', lists);
       rejectDuplicateIds('items', items);
     } catch (err) {
@@ -736,7 +747,7 @@ export class ShortlistDb {
       const toPut = items.map((item, i) => {
         const before = readItem(previous[i]);
         const revision = Math.max(before?.revision ?? 0, item.revision ?? 0) + 1;
-        return validate(StoredShortlistItem, { ...item, revision }, `items[${i}]`);
+        return validate(S().StoredShortlistItem, { ...item, revision }, `items[${i}]`);
       });
       await Promise.all([putAll(tx, 'shortlists', lists), putAll(tx, 'items', toPut)]);
       for (const l of lists) changes.shortlistIds.add(l.id);
@@ -748,9 +759,6 @@ export class ShortlistDb {
     });
   }
 }
-
-/** An item as writeAll takes it: the model, with the revision the caller had (optional, e.g. an undo). */
-const WriteItemInput = ShortlistItemInput.extend({ revision: StoredShortlistItem.shape.revision.optional() });
 
 function damaged(what: 'shortlist' | 'item', id: string): StorageError {
   return new StorageError('invalid', {

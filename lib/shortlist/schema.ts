@@ -1,15 +1,12 @@
 import { z } from '../zod';
 import { HttpUrl, UsState } from '../dataset/schema';
-import { HistoryEntry, ItemFacts, Removal } from '../changes/tracking';
+import { HistoryEntry, ItemFacts, Removal } from '../changes/schema';
+import { SiteRead } from '../extract/saved';
 
-// Limits written once: the schemas below enforce them, and the forms (lib/shortlist/input.ts, components/shortlist)
-// import them to check and say so before saving.
-export const NOTES_MAX = 100_000;
-export const LIST_NAME_MAX = 200;
-export const CLINIC_NAME_MAX = 200;
-export const CITY_MAX = 100;
-export const QUOTE_NOTE_MAX = 2000;
-export const ANSWER_MAX = 10_000;
+import { ANSWER_MAX, CITY_MAX, CLINIC_NAME_MAX, LIST_NAME_MAX, NOTES_MAX, PHONE_MAX, QUOTE_NOTE_MAX, STREET_MAX } from './limits';
+
+// The limits live in ./limits.ts (no zod there); re-exported for code that already imports the schemas.
+export { ANSWER_MAX, CITY_MAX, CLINIC_NAME_MAX, LIST_NAME_MAX, NOTES_MAX, PHONE_MAX, QUOTE_NOTE_MAX, STREET_MAX };
 
 /** Where the user is with a clinic. */
 export const ItemStatus = z.enum(['considering', 'contacted', 'consultation-booked', 'ruled-out']);
@@ -27,6 +24,13 @@ export const CustomClinic = z.object({
   website: HttpUrl.nullable(),
   city: z.string().trim().max(CITY_MAX).nullable(),
   state: UsState.nullable(),
+  // Added for "Save this site" (issue 16). Optional, so entries saved before have no such keys and stay valid;
+  // no store or index changes, hence no IndexedDB version step.
+  phone: z.string().trim().min(1).max(PHONE_MAX).optional(),
+  street: z.string().trim().min(1).max(STREET_MAX).optional(),
+  zip: z.string().regex(/^\d{5}(-\d{4})?$/).optional(),
+  /** Set when the entry was filled from a page: where and when each value was read. */
+  read: SiteRead.optional(),
 });
 
 /** The user's answer to one checklist question (question ids come from data/general.json). */

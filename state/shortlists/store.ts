@@ -9,15 +9,18 @@ import {
   StorageError,
   subscribeToChanges,
   toStorageError,
+  isItemConflict,
   type DbDump,
+  type ItemField,
   type ItemPatch,
   type ShortlistDb,
   type WriteAllInput,
   type WriteAllOptions,
+  type UnreadableRecord,
 } from '@/lib/shortlist';
 import type { CustomClinicInput } from '@/lib/shortlist/input';
 import { readSavedRecords, type Records, type SavedRecords } from '@/lib/shortlist/records';
-import type { Shortlist, ShortlistItem } from '@/lib/shortlist/schema';
+import type { CustomClinic, Quote, Shortlist, ShortlistItem, StoredShortlistItem } from '@/lib/shortlist/schema';
 import { UNTRACKED, hasUnseen, startTracking, trackingKey } from '@/lib/changes/tracking';
 import { checkForChanges, markChangesSeen, needsSnapshot, type ChangeCheckDeps } from '@/lib/changes/check';
 
@@ -35,12 +38,27 @@ export interface ShortlistsSnapshot {
   lists: readonly Shortlist[];
   /** Soft-deleted lists, most recently deleted first ("Recently deleted"). */
   deleted: readonly Shortlist[];
-  /** Items of every list (deleted ones too), in display order. */
-  items: ReadonlyMap<string, readonly ShortlistItem[]>;
+  /** Items of every list (deleted ones too), in display order, each with the revision it was read at. */
+  items: ReadonlyMap<string, readonly StoredShortlistItem[]>;
+  /** Stored records that fail today's schema: set aside (never shown, changed or purged), offered raw for download. */
+  unreadable: readonly UnreadableRecord[];
 }
 
-const EMPTY_ITEMS: ReadonlyMap<string, readonly ShortlistItem[]> = new Map();
-const INITIAL: ShortlistsSnapshot = { status: 'loading', error: null, writeError: null, lists: [], deleted: [], items: EMPTY_ITEMS };
+const EMPTY_ITEMS: ReadonlyMap<string, readonly StoredShortlistItem[]> = new Map();
+const INITIAL: ShortlistsSnapshot = { status: 'loading', error: null, writeError: null, lists: [], deleted: [], items: EMPTY_ITEMS, unreadable: [] };
+
+/**
+ * A write of user text: the patch plus the revision of the item as the caller read it (required, so no
+ * UI write can silently replace another window's newer text).
+ */
+export type ItemUpdate = ItemPatch & { expectedRevision: number };
+
+/**
+ * The values of the patched fields as the caller read them (at `expectedRevision`). With it, a conflict
+ * caused only by another window changing OTHER fields (or other checklist questions) is not one: the
+ * write is repeated against the new revision. Without it every revision change is a conflict.
+ */
+export type ItemBase = Partial<Pick<StoredShortlistItem, ItemField>>;
 
 /** What the card needs to add a dataset provider. */
 export interface ProviderRef {
@@ -75,14 +93,39 @@ function sameList(a: Shortlist, b: Shortlist): boolean {
   return a.id === b.id && a.updatedAt === b.updatedAt && a.deletedAt === b.deletedAt && a.name === b.name;
 }
 
-function sameItem(a: ShortlistItem, b: ShortlistItem): boolean {
+function sameItem(a: StoredShortlistItem, b: StoredShortlistItem): boolean {
   return (
     a.id === b.id &&
     a.updatedAt === b.updatedAt &&
+    a.revision === b.revision &&
     a.position === b.position &&
     a.shortlistId === b.shortlistId &&
-    trackingKey(a) === trackingKey(b) // the change check writes without touching updatedAt
+    trackingKey(a) === trackingKey(b) // the change check writes without touching updatedAt or revision
   );
+}
+
+/** Structural equality of JSON-like values (key order ignored; undefined and null alike). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b || (a == null && b == null)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** Whether another window changed any of the values this write is about since `base` was read. */
+function changedSince(stored: StoredShortlistItem, patch: ItemPatch, base: ItemBase): boolean {
+  for (const field of ['notes', 'status', 'quote', 'plan'] as const) {
+    if (patch[field] === undefined) continue;
+    if (!(field in base) || !sameValue(stored[field], base[field])) return true;
+  }
+  if (patch.answers !== undefined) {
+    // Answers are merged per question: only the questions this write touches matter.
+    if (!base.answers) return true;
+    for (const q of Object.keys(patch.answers)) if (!sameValue(stored.answers[q], base.answers[q])) return true;
+  }
+  return false;
 }
 
 /** Reuses unchanged records and arrays from `prev`, so memoised rows skip re-rendering. */
@@ -132,6 +175,13 @@ export function membershipOf(snapshot: ShortlistsSnapshot, providerId: string): 
   return index.get(providerId) ?? [];
 }
 
+/** Notes typed but not saved yet, with the stored text and revision they were typed over. */
+export interface NoteDraft {
+  text: string;
+  base: string;
+  revision: number;
+}
+
 export class ShortlistStore {
   readonly #options: Required<Omit<ShortlistStoreOptions, 'channelName' | 'changes'>> & {
     channelName: string | undefined;
@@ -152,7 +202,7 @@ export class ShortlistStore {
    * Text typed but not saved yet (a failed save, a save still pending when its field went away), kept for
    * the life of the page so collapsing an item or switching views never drops it. Keyed by item id.
    */
-  readonly noteDrafts = new Map<string, string>();
+  readonly noteDrafts = new Map<string, NoteDraft>();
   /** The "Add a clinic yourself" form as typed, until it is added or cancelled. */
   customClinicDraft: Record<string, string> | null = null;
 
@@ -293,15 +343,16 @@ export class ShortlistStore {
             const writesBefore = this.#writes;
             const db = await this.#getDb();
             const [lists, deleted] = await Promise.all([db.listShortlists(), db.listDeletedShortlists()]);
-            const entries = await Promise.all(
-              [...lists, ...deleted].map(async (l) => [l.id, await db.listItems(l.id)] as const),
-            );
+            const [entries, unreadable] = await Promise.all([
+              Promise.all([...lists, ...deleted].map(async (l) => [l.id, await db.listItems(l.id)] as const)),
+              db.listUnreadable().catch(() => this.#snapshot.unreadable),
+            ]);
             if (this.#writes !== writesBefore) {
               this.#reloadAgain = true;
               continue;
             }
             const prev = this.#snapshot;
-            const items = new Map<string, readonly ShortlistItem[]>();
+            const items = new Map<string, readonly StoredShortlistItem[]>();
             for (const [id, list] of entries) items.set(id, share(prev.items.get(id), list, sameItem));
             this.#set({
               status: 'ready',
@@ -309,6 +360,7 @@ export class ShortlistStore {
               lists: share(prev.lists, lists, sameList),
               deleted: share(prev.deleted, deleted, sameList),
               items,
+              unreadable: unreadable.length === 0 && prev.unreadable.length === 0 ? prev.unreadable : unreadable,
             });
           }
         } catch (err) {
@@ -355,13 +407,16 @@ export class ShortlistStore {
   }
 
   /** Adds a dataset provider to `listId`, or to the default list (created if there is none). */
-  addProvider(provider: ProviderRef, listId?: string): Promise<ShortlistItem> {
+  addProvider(provider: ProviderRef, listId?: string): Promise<StoredShortlistItem> {
     this.#askPersistence(); // synchronously, inside the click
     return this.#write(async (db) => {
       const target = listId ?? (await db.ensureDefaultShortlist()).id;
       // The decision facts as the user sees them now: what later changes are compared with.
       const deps = this.#options.changes?.(db);
-      const facts = deps ? startTracking((await deps.loadFacts())(provider.id), deps.version, Date.now()).facts : null;
+      // In memory when the card was shown (nearly always); otherwise the packaged file. Not to be had: none,
+      // and the next check takes the snapshot ("since <date>").
+      const current = deps ? (deps.peekFacts?.(provider.id) ?? (await deps.loadFacts().then((f) => f(provider.id), () => undefined))) : undefined;
+      const facts = deps ? startTracking(current, deps.version, Date.now()).facts : null;
       return db.addItem(target, {
         providerId: provider.id,
         snapshot: { name: provider.name.slice(0, 200), website: provider.website },
@@ -401,6 +456,33 @@ export class ShortlistStore {
     });
   }
 
+  /**
+   * Replaces the clinic details of one of the user's own entries ("Save this site" on a site saved before),
+   * keeping its status and answers; notes typed in the form are added below the existing ones, a quote
+   * typed there replaces the old one. Written through writeAll: validated, one transaction, and the item's
+   * revision goes up, so a window editing it meanwhile gets a conflict rather than a silent overwrite.
+   */
+  updateCustom(itemId: string, custom: CustomClinic, add: { notes: string; quote: Quote | null } = { notes: '', quote: null }): Promise<ShortlistItem> {
+    return this.#write(async (db) => {
+      const current = [...this.#snapshot.items.values()].flat().find((i) => i.id === itemId);
+      const fresh = current ? (await db.listItems(current.shortlistId)).find((i) => i.id === itemId) : undefined;
+      if (!fresh || fresh.providerId !== null) {
+        throw new StorageError('invalid', { field: 'id', message: 'That entry is no longer on your shortlist. Nothing was changed.', detail: `item ${itemId} not found` });
+      }
+      const notes = add.notes.trim() === '' ? fresh.notes : fresh.notes.trim() === '' ? add.notes : `${fresh.notes}\n\n${add.notes}`;
+      const item: ShortlistItem = {
+        ...fresh,
+        custom,
+        snapshot: { name: custom.name, website: custom.website },
+        notes,
+        quote: add.quote ?? fresh.quote,
+        updatedAt: Date.now(),
+      };
+      await db.writeAll({ shortlists: [], items: [item] });
+      return item;
+    });
+  }
+
   createList(name: string): Promise<Shortlist> {
     return this.#write((db) => db.createShortlist(name));
   }
@@ -417,14 +499,29 @@ export class ShortlistStore {
     return this.#write((db) => db.restoreShortlist(id));
   }
 
-  updateItem(id: string, patch: ItemPatch): Promise<ShortlistItem> {
+  /**
+   * Saves user text written over `patch.expectedRevision`. When another window saved first, nothing is
+   * written and this rejects with ItemConflictError (isItemConflict; it holds both versions) for the UI to
+   * show; with `base`, a revision change that did not touch these values is not a conflict (see ItemBase).
+   */
+  updateItem(id: string, patch: ItemUpdate, base?: ItemBase): Promise<StoredShortlistItem> {
     return this.#write(
-      (db) => db.updateItem(id, patch),
+      async (db) => {
+        let expectedRevision = patch.expectedRevision;
+        for (let attempt = 0; ; attempt++) {
+          try {
+            return await db.updateItem(id, { ...patch, expectedRevision });
+          } catch (err) {
+            if (!isItemConflict(err) || !base || attempt >= 3 || changedSince(err.stored, patch, base)) throw err;
+            expectedRevision = err.stored.revision; // only other fields changed: nothing of theirs is replaced
+          }
+        }
+      },
       (item) => this.#replaceItem(item),
     );
   }
 
-  #replaceItem(item: ShortlistItem): boolean {
+  #replaceItem(item: StoredShortlistItem): boolean {
     const list = this.#snapshot.items.get(item.shortlistId);
     const i = list?.findIndex((x) => x.id === item.id) ?? -1;
     if (!list || i === -1) return false;
@@ -437,18 +534,18 @@ export class ShortlistStore {
   }
 
   /** Removes an item; returns it so restoreItem can undo. */
-  removeItem(id: string): Promise<ShortlistItem | null> {
+  removeItem(id: string): Promise<StoredShortlistItem | null> {
     return this.#write((db) => db.removeItem(id));
   }
 
   /** Puts a removed item back exactly as it was (same id, place, notes). */
-  restoreItem(item: ShortlistItem): Promise<void> {
+  restoreItem(item: ShortlistItem | StoredShortlistItem): Promise<void> {
     return this.#write(async (db) => {
       await db.writeAll({ shortlists: [], items: [item] });
     });
   }
 
-  moveItem(id: string, toIndex: number): Promise<ShortlistItem> {
+  moveItem(id: string, toIndex: number): Promise<StoredShortlistItem> {
     return this.#write((db) => db.moveItem(id, toIndex));
   }
 

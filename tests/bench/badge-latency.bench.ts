@@ -9,10 +9,10 @@ import type { Bench } from './types';
 
 declare const chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } };
 
-const PROVIDER = { url: 'https://www.mindbloom.com/', badge: '●' };
-const CLOSED = { url: 'https://ketaminewellnesscenters.com/', badge: '✕' };
+export const PROVIDER = { url: 'https://www.mindbloom.com/', badge: '●' };
+export const CLOSED = { url: 'https://ketaminewellnesscenters.com/', badge: '✕' };
 
-async function timeToBadge(poller: Page, page: Page, tabId: number, target: typeof PROVIDER, i: number): Promise<number> {
+export async function timeToBadge(poller: Page, page: Page, tabId: number, target: typeof PROVIDER, i: number): Promise<number> {
   // Start watching before navigating; resolves with the wall-clock time the badge first reads `badge`.
   // (No named functions inside evaluate: tsx would wrap them in a helper the page does not have.)
   const seen = poller.evaluate(async ([id, badge]) => {
@@ -31,7 +31,7 @@ async function timeToBadge(poller: Page, page: Page, tabId: number, target: type
   return Math.max(0, (await seen) - committed);
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+export const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function run(h: Harness) {
   const poller = await h.openPanel(null);

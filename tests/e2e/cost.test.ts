@@ -17,11 +17,12 @@ const general = JSON.parse(readFileSync(new URL('../../data/general.json', impor
 const provider = loadProvider('ketamine-clinics-los-angeles');
 const NO_OPTIONS: PlanOptions = { initialSessions: null, maintenancePerMonth: null, maintenanceMonths: null, hsaTaxRate: null, spravatoInsurance: false };
 
-/** The first-year figures the panel should show for these options, from the same library. */
-function firstYear(o: Partial<PlanOptions>): { cash: string; hsa: string | null } {
-  const line = estimatePlan(provider, general, { ...NO_OPTIONS, ...o }, null).lines.firstYear;
-  assert.ok(line.range, 'this provider has a first-year estimate');
-  return { cash: formatRange(line.range), hsa: line.hsa ? formatRange(line.hsa) : null };
+/** The consultation-and-series figures the panel should show for these options, from the same library. */
+function series(o: Partial<PlanOptions>): { cash: string; hsa: string | null; firstYear: string | null } {
+  const plan = estimatePlan(provider, general, { ...NO_OPTIONS, ...o }, null);
+  const line = plan.lines.firstSeries;
+  assert.ok(line.range, 'this provider has a series estimate');
+  return { cash: formatRange(line.range), hsa: line.hsa ? formatRange(line.hsa) : null, firstYear: plan.lines.firstYear.range ? formatRange(plan.lines.firstYear.range) : null };
 }
 
 
@@ -43,37 +44,51 @@ describe('cost plan and checklist in real Chromium', () => {
     await h?.close();
   });
 
-  it('shows the first-year estimate with the caption, and it follows the sessions and the tax rate', async () => {
-    const section = panel.locator('section[aria-labelledby="estimate-heading"]');
-    await section.getByRole('heading', { name: 'What it might cost' }).waitFor();
-    assert.equal(await section.getByText('Estimate — confirm with the clinic.').count(), 1);
+  it('leads with the initial series and the consultation, follows the sessions and the tax rate, and refuses 0 sessions with a message', async () => {
+    const section = panel.locator('section[aria-labelledby="costs-heading"]');
+    await section.getByRole('heading', { name: 'Costs', exact: true }).waitFor();
+    assert.equal(await section.getByText('Estimate — confirm with the clinic.').count(), 2); // the estimate and the published prices
     assert.equal(await section.locator('.cost-headline').getAttribute('aria-live'), 'polite');
 
-    const start = firstYear({});
-    await waitForText(panel, '.cost-headline', `First year: ${start.cash};`);
+    const n = provider.protocol?.initialSessions ?? 6;
+    const start = series({});
+    await waitForText(panel, '.cost-headline', `Consultation and ${n} sessions: ${start.cash}.`);
+    assert.equal(await section.locator('[data-line="firstYear"]').count(), 0, 'no first year until maintenance is turned on');
 
     const sessions = section.getByLabel('Sessions in the initial series');
-    assert.equal(await sessions.inputValue(), String(provider.protocol?.initialSessions ?? 6));
-    await sessions.fill('8');
-    const eight = firstYear({ initialSessions: 8 });
-    assert.notEqual(eight.cash, start.cash);
-    await waitForText(panel, '.cost-headline', `First year: ${eight.cash};`);
-    assert.match((await section.locator('[data-line="firstYear"]').textContent()) ?? '', new RegExp(eight.cash.replace(/\$/g, '\\$')));
+    assert.equal(await sessions.inputValue(), String(n));
+    await sessions.fill('4');
+    const four = series({ initialSessions: 4 });
+    assert.notEqual(four.cash, start.cash);
+    await waitForText(panel, '.cost-headline', `Consultation and 4 sessions: ${four.cash}.`);
 
     // Keyboard: arrow keys step the native number input.
     await sessions.press('ArrowUp');
-    await waitForText(panel, '.cost-headline', `First year: ${firstYear({ initialSessions: 9 }).cash};`);
+    await waitForText(panel, '.cost-headline', `Consultation and 5 sessions: ${series({ initialSessions: 5 }).cash}.`);
     await sessions.press('ArrowDown');
+    await waitForText(panel, '.cost-headline', `Consultation and 4 sessions: ${four.cash}.`);
+
+    // 0 is refused with a message; the figures stay those of the last valid count.
+    await sessions.fill('0');
+    await section.getByText('Enter a whole number from 1 to 20.').waitFor();
+    assert.equal(await sessions.getAttribute('aria-invalid'), 'true');
+    assert.ok(((await section.locator('.cost-headline').textContent()) ?? '').startsWith('Consultation and 4 sessions'));
+    await sessions.fill('4');
 
     await section.getByLabel('Marginal tax rate, if paying with HSA/FSA money').fill('24');
-    const taxed = firstYear({ initialSessions: 8, hsaTaxRate: 24 });
+    const taxed = series({ initialSessions: 4, hsaTaxRate: 24 });
     assert.ok(taxed.hsa);
-    const text = await waitForText(panel, '.cost-headline', `Paying with HSA/FSA money at 24%: about ${taxed.hsa},`);
-    assert.ok(text.startsWith(`First year: ${eight.cash}`), text);
+    await waitForText(panel, '.cost-headline', `Paying with HSA/FSA money at 24%: about ${taxed.hsa}.`);
+
+    // Maintenance is an explicit, optional line; the first year appears only then.
+    await section.getByRole('checkbox', { name: 'Add maintenance (booster) sessions and show the first year' }).check();
+    const yearly = series({ initialSessions: 4, hsaTaxRate: 24, maintenancePerMonth: 1, maintenanceMonths: 11 });
+    await waitForText(panel, '.cost-headline', `With maintenance, first year: ${yearly.firstYear};`);
+    assert.equal(await section.locator('[data-line="firstYear"]').count(), 1);
   });
 
   it('lets the user tick a checklist question and type an answer, and counts it', async () => {
-    const section = panel.locator('section[aria-labelledby="checklist-heading"]');
+    const section = panel.locator('section[aria-labelledby="questions-heading"]');
     const total = questionsFor(provider, general).length;
     const [first, second] = general.questions;
     assert.ok(first && second);
@@ -92,15 +107,16 @@ describe('cost plan and checklist in real Chromium', () => {
     await waitForText(panel, '.checklist__progress', `2 of ${total} answered`);
   });
 
-  it('fits 360 px without sideways scrolling, and "Before you start" opens from the card', async () => {
+  it('fits 360 px without sideways scrolling, and "Before you start" opens from the top in one tap', async () => {
     const overflow = await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
-    await panel.getByText(/^Before you start:/).click();
+    await panel.getByRole('navigation', { name: 'On this card' }).getByRole('link', { name: 'Safety' }).click();
     await panel.getByRole('heading', { name: 'What studies found' }).waitFor();
+    assert.equal(await panel.evaluate(() => document.activeElement?.id), 'safety-heading');
   });
 
   it('has no axe-core violations in the cost, checklist and "Before you start" sections', async () => {
-    const violations = await axeRun(panel, [['section[aria-labelledby="estimate-heading"]'], ['section[aria-labelledby="checklist-heading"]'], ['.card__before']]);
+    const violations = await axeRun(panel, [['section[aria-labelledby="costs-heading"]'], ['section[aria-labelledby="questions-heading"]'], ['section[aria-labelledby="safety-heading"]']]);
     assert.deepEqual(violations.violations, []);
     // The sections were really checked: labels and contrast rules ran on them.
     assert.ok(violations.passed.includes('label') && violations.passed.includes('color-contrast'), violations.passed.join(' '));

@@ -145,7 +145,7 @@ describe('export and import in real Chromium', () => {
     assert.equal(first['Quote note'], 'by phone');
     assert.equal(first[Q1.text], 'Done — Since 2019, hundreds of patients.');
     assert.equal(first[Q2.text], 'Ask again');
-    assert.match(first['Cost estimate (estimate — confirm with the clinic)'] ?? '', /^First year: .*Estimate — confirm with the clinic\.$/);
+    assert.match(first['Cost estimate (estimate — confirm with the clinic)'] ?? '', /^Consultation and \d+ sessions: .*Estimate — confirm with the clinic\.$/);
   });
 
   it('Export JSON downloads a backup that parseImport reads back as the same records (trash included)', async () => {

@@ -515,6 +515,8 @@ export interface SidebarPage {
   /** Changes when the page is reloaded or replaced; stays while Preact updates it in place. */
   innerWindowId: number;
   innerWidth: number;
+  /** Sideways scroll and controls cut off at the right (issue 13: every view fits Firefox's default sidebar). */
+  fit: { scrollWidth: number; clientWidth: number; clipped: string[] };
   /** The app's `<h1>`. */
   h1: string | null;
   /** The provider card's `<h2 id="card-title">`. */
@@ -536,6 +538,9 @@ export interface SidebarPage {
   shortlistTitle: string | null;
   /** The items the Shortlist view lists, in order. */
   shortlistItems: SidebarShortlistItem[];
+  /** Browse's results count line ("12 providers match (of 128).") and the result names shown, in order. */
+  browseCount: string | null;
+  resultNames: string[];
   /** What `readSidebar(…, { action })` did before reading, when an action was asked for. */
   action?: { ok: boolean; detail: string };
 }
@@ -694,6 +699,12 @@ const SIDEBAR_FRAME_SCRIPT = `
       };
     });
     const onShortlist = doc.querySelector(".shortlist-add__on");
+    // Issue 13: whether the page scrolls sideways, and which shown controls stick out on the right.
+    const se = doc.scrollingElement;
+    const clipped = Array.from(doc.querySelectorAll("button, .button, .tabs__tab, summary, select, input, textarea"))
+      .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 1 && r.height > 1 && (r.right > se.clientWidth + 0.5 || r.left < -0.5); })
+      .map((el) => norm(el.textContent || el.getAttribute("aria-label") || el.tagName));
+    const fit = { scrollWidth: se.scrollWidth, clientWidth: se.clientWidth, clipped };
     const str = (v) => { try { return String(v); } catch (e) { return "?"; } };
     const consoleErrors = Cc["@mozilla.org/consoleAPI-storage;1"].getService(Ci.nsIConsoleAPIStorage).getEvents()
       .map((ev) => ev.wrappedJSObject || ev)
@@ -706,6 +717,7 @@ const SIDEBAR_FRAME_SCRIPT = `
       readyState: doc.readyState,
       innerWindowId,
       innerWidth: win.innerWidth,
+      fit,
       h1: one("h1"),
       cardTitle: one("#card-title"),
       messageHeading: one(".message h2"),
@@ -717,6 +729,8 @@ const SIDEBAR_FRAME_SCRIPT = `
       onShortlist: onShortlist ? norm(spoken(onShortlist)) : null,
       shortlistTitle: one("#shortlist-title"),
       shortlistItems: items,
+      browseCount: one(".browse__count"),
+      resultNames: Array.from(doc.querySelectorAll(".results .result__name"), text),
       ...(action ? { action } : {}),
     });
   } catch (e) {

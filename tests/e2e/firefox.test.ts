@@ -3,7 +3,7 @@
 // and the shortlist (IndexedDB, opened by the sidebar page) keeps an item and its note across a reload.
 // Stock /usr/bin/firefox-esr over WebDriver BiDi (see firefox-bidi.ts); needs `wxt build -b firefox`.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -30,16 +30,23 @@ import {
   type SidebarView,
 } from './firefox-bidi';
 import { startFixtureServer } from './fixture-server';
+import type { Provider } from '../../lib/dataset/schema';
+import { DEFAULT_FILTERS, filterProviders } from '../../lib/browse/filters';
 
 const EXTENSION_DIR = new URL('../../.output/firefox-mv2', import.meta.url).pathname;
 const PROVIDER_HOST = 'www.mindbloom.com';
 const OTHER_HOST = 'www.example-news.com';
 const OTHER_PATH = '/ketamine-clinics-review';
 const PROVIDER_NAME = 'Mindbloom';
+/** The real dataset, for what Browse should show (lib/browse decides; the sidebar must agree). */
+const ALL = readdirSync(new URL('../../data/providers/', import.meta.url))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(new URL(`../../data/providers/${f}`, import.meta.url), 'utf8')) as Provider);
+const QUERY = 'denver';
 const NOT_LISTED = "This site is not in Clinic Scout's list";
 /** The list the first "Add to shortlist" creates. */
 const DEFAULT_LIST = 'My shortlist';
-/** Non-ASCII on purpose (astral emoji, right-to-left text); one line under the 160-character preview. */
+/** Non-ASCII on purpose (astral emoji, right-to-left text); one line under the 140-character preview. */
 const NOTE = 'Called 📞 Tue 9:30 — consult $250 ✅ ملاحظة: call back';
 
 /**
@@ -163,6 +170,12 @@ describe('Firefox: the build installs in headless Firefox ESR, its background re
     assert.ok(tab, `no tab at ${url} among ${JSON.stringify(view.tabs.map((t) => t.url))}`);
     return tab;
   };
+  /** Issue 13: the sidebar's page, at the sidebar's default width, neither scrolls sideways nor cuts a control off. */
+  const assertFits = (view: SidebarView, what: string) => {
+    const fit = view.page!.fit;
+    assert.ok(fit.scrollWidth <= fit.clientWidth, `${what}: scrolls sideways in the ${view.page!.innerWidth} px sidebar (${fit.scrollWidth} > ${fit.clientWidth})`);
+    assert.deepEqual(fit.clipped, [], `${what}: controls cut off in the ${view.page!.innerWidth} px sidebar`);
+  };
   /** Reads the browser window's sidebar and the page in it. */
   const readSide = () => withTimeout('reading the sidebar in the browser window', LIMIT.probe, readSidebar(bidi!, chrome, geckoId));
   /** Reads the sidebar until `ok` holds (its page loads and follows the selected tab asynchronously). */
@@ -244,7 +257,10 @@ describe('Firefox: the build installs in headless Firefox ESR, its background re
     const view = await readUntil('both tabs in storage.session', (v) => v.tabs.every((t) => t.sessionState !== null));
     const provider = tabAt(view, providerUrl);
     const other = tabAt(view, otherUrl);
-    assert.deepEqual(view.sessionKeys.sort(), [`tab:${provider.tabId}`, `tab:${other.tabId}`].sort());
+    // The install opened the welcome page (issue 13) in a tab of its own, which the tracker also follows.
+    const welcome = view.tabs.filter((t) => t.url?.endsWith('/welcome.html'));
+    assert.equal(welcome.length, 1, `the install opened the welcome page once: ${JSON.stringify(view.tabs.map((t) => t.url))}`);
+    assert.deepEqual(view.sessionKeys.sort(), [provider, other, ...welcome].map((t) => `tab:${t.tabId}`).sort());
     const pick = (s: unknown) => {
       const { tabId, host, result, incognito } = s as { tabId: number; host: string; result: { kind: string; providerId?: string }; incognito: boolean };
       return { tabId, host, kind: result.kind, providerId: result.providerId, incognito };
@@ -303,6 +319,7 @@ describe('Firefox: the build installs in headless Firefox ESR, its background re
     );
     assert.equal(view.page!.cardTitle, null, 'the provider card is gone');
     assert.equal(view.page!.innerWindowId, sidebarWindowId, 'the sidebar updated in place (same document)');
+    assertFits(view, '"not in the list"');
     assert.equal(view.currentId, sidebarActionId(geckoId), 'still our sidebar');
 
     await bidi!.send('browsingContext.activate', { context: providerTab });
@@ -400,12 +417,28 @@ describe('Firefox: the build installs in headless Firefox ESR, its background re
       view.page!.shortlistItems.map(({ name, expanded, preview }) => ({ name, expanded, preview })),
       [{ name: PROVIDER_NAME, expanded: false, preview: NOTE }],
     );
+    assertFits(view, 'the Shortlist view');
     view = await openItemDetails();
     assert.equal(shortlistItem(view)!.notes, NOTE, 'the Notes field holds the note exactly');
+    assertFits(view, 'the Shortlist view with the item open');
 
     // No errors from the sidebar (either load), the background or any other add-on page during all this.
     assert.deepEqual(view.page!.consoleErrors, [], 'console.error calls of the sidebar and background pages');
     assert.deepEqual((await read()).errors, [], 'script errors of the add-on pages');
+  });
+
+  it('Browse in the sidebar loads the packaged index, and a search narrows the results', async () => {
+    needSidebar();
+    await act('clicking the nav link "Browse" in the sidebar', { do: 'click', target: { role: 'link', name: 'Browse' } });
+    const shown = filterProviders(ALL, DEFAULT_FILTERS).length;
+    let view = await sidebarUntil(`Browse to list ${shown} providers`, (v) => v.page?.browseCount === `${shown} providers.` && v.page.resultNames.length > 0);
+    await act(`searching for "${QUERY}" in the sidebar`, { do: 'fill', target: { role: 'textbox', name: 'Search' }, value: QUERY });
+    const matching = filterProviders(ALL, { ...DEFAULT_FILTERS, query: QUERY }).map((p) => p.name);
+    assert.ok(matching.length > 0 && matching.length < shown);
+    const want = `${matching.length} ${matching.length === 1 ? 'provider matches' : 'providers match'} (of ${ALL.length}).`;
+    view = await sidebarUntil(`the count to read "${want}"`, (v) => v.page?.browseCount === want);
+    assert.deepEqual([...view.page!.resultNames].sort(), [...matching].sort());
+    assert.deepEqual(view.page!.consoleErrors, []);
   });
 
   it('closes the sidebar', async () => {

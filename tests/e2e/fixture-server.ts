@@ -42,13 +42,21 @@ function selfSignedCert(): { key: Buffer; cert: Buffer } {
   }
 }
 
-/** `tls: true` serves https (Chromium tests); plain http otherwise (Firefox test, where ports differ per scheme). */
-export async function startFixtureServer({ tls = false }: { tls?: boolean } = {}) {
+/** Serves a host's pages itself (e.g. a clinic site to read); the default page is served otherwise. */
+export type FixtureRoute = (res: ServerResponse, path: string) => void;
+
+/**
+ * `tls: true` serves https (Chromium tests); plain http otherwise (Firefox test, where ports differ per scheme).
+ * `routes` maps a hostname to its own handler.
+ */
+export async function startFixtureServer({ tls = false, routes = {} }: { tls?: boolean; routes?: Record<string, FixtureRoute> } = {}) {
   const requests: RequestRecord[] = [];
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const path = req.url ?? '/';
     requests.push({ host, path, initiator: String(req.headers.origin ?? req.headers.referer ?? '') });
+    const route = Object.hasOwn(routes, host) ? routes[host] : undefined;
+    if (route) return route(res, path);
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(page(host, path));
   };

@@ -8,7 +8,7 @@ import { startFixtureServer } from './fixture-server';
 
 // The extension APIs as seen inside the service worker, for sw.evaluate callbacks.
 declare const chrome: {
-  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
+  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; pendingUrl?: string }>> };
   action: { getBadgeText(d: { tabId?: number }): Promise<string>; getTitle(d: { tabId?: number }): Promise<string> };
 };
 
@@ -51,7 +51,7 @@ export interface ExtensionRequest {
   outcome: 'pending' | 'finished' | string;
 }
 
-/** `extensionDir`: another build of the extension (e.g. a fixture-dataset build in a temp dir); default .output/chrome-mv3. */
+/** `extensionDir`: another build to load (a synthetic-data benchmark build, a fixture-dataset build in a temp dir); the Chrome build by default. */
 export async function launch(opts: { profileDir?: string; server?: Harness['server']; extensionDir?: string } = {}): Promise<Harness> {
   const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -122,7 +122,12 @@ export async function launch(opts: { profileDir?: string; server?: Harness['serv
     async tabIdOf(page) {
       const url = page.url();
       const sw = await worker();
-      const ids = await sw.evaluate(async (u) => (await chrome.tabs.query({})).filter((t) => t.url === u).map((t) => t.id!), url);
+      // A page still loading may report its address as pendingUrl for a moment on a busy machine: look again briefly.
+      let ids: number[] = [];
+      for (const end = Date.now() + 5000; ; await new Promise((r) => setTimeout(r, 50))) {
+        ids = await sw.evaluate(async (u) => (await chrome.tabs.query({})).filter((t) => (t.url || t.pendingUrl) === u).map((t) => t.id!), url);
+        if (ids.length === 1 || Date.now() > end) break;
+      }
       if (ids.length !== 1) throw new Error(`expected one tab at ${url}, found ${ids.length}`);
       return ids[0]!;
     },

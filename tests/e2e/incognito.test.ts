@@ -53,7 +53,7 @@ describe('a private window in real Chromium', () => {
 
     // Nothing was written: no shortlist, no local preference.
     const list = await h.openPanel(null, { hash: '#/shortlist' });
-    await list.getByText(/Your shortlist is empty/).waitFor();
+    await list.getByRole('heading', { name: 'Keep the clinics you are considering in one place' }).waitFor();
     assert.deepEqual(await list.evaluate(() => chrome.storage.local.get(null)), {});
   });
 });

@@ -1,6 +1,8 @@
 // Issue 9 "Near me" in real Chromium: local clinics' own sites show their cards; in Browse the user sets a
 // ZIP code, sorts "Nearest first", sees the nearest confirmed clinic with its straight-line distance, and the
 // ZIP is still there after a reload (storage.local, key homeLocation). The ZIP table chunk loads only then.
+// Issue 13: setting a ZIP sorts nearest first by itself and the sort is remembered (key browseSort); from ZIP
+// 10001 the New York clinics are under 10 miles and come first.
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -113,7 +115,9 @@ describe('near me in real Chromium', () => {
     );
     const first = panel.locator('.results .result').first();
     assert.equal(await first.locator('.result__near').innerText(), distance);
-    // Providers without a confirmed location are last and say so.
+    // Providers without a confirmed location are last and say so (Browse shows 100 at a time).
+    const more = panel.getByRole('button', { name: 'Show all' });
+    if (await more.count()) await more.click();
     const last = panel.locator('.results .result').last();
     assert.match(await last.locator('.result__near').innerText(), /location not confirmed|no confirmed location|distance unknown|Serves NM|Not listed for NM|States served not published/);
     const names = await resultNames(panel);
@@ -136,6 +140,47 @@ describe('near me in real Chromium', () => {
 
     // Nothing was fetched from the network for any of this.
     assert.deepEqual(h.server.requests.filter((r) => r.initiator.startsWith('chrome-extension://')), []);
+    await panel.close();
+  });
+
+  it('ZIP 10001 (Midtown): setting it sorts nearest first by itself; every New York, NY clinic is under 10 miles and comes first; the sort is remembered', async () => {
+    const home = decodeZipTable(buildZipTable()).get('10001')!;
+    const shown = all.filter((p) => p.status.state !== 'closed' && p.kind !== 'resource');
+    const placed = placeLocations(shown);
+    // Providers placed in New York, NY (a confirmed location there, with a city centre).
+    const nyc = shown.filter((p) => placed.some((l) => l.providerId === p.id && p.locations[l.index]!.city === 'New York' && p.locations[l.index]!.state === 'NY'));
+    assert.ok(nyc.length >= 5, `${nyc.length} New York clinics are placed`);
+    for (const p of nyc) {
+      const miles = Math.min(...placed.filter((l) => l.providerId === p.id).map((l) => distanceMiles(home, l)));
+      assert.ok(miles < 10, `${p.name} is ${miles} mi from 10001 in the data`);
+    }
+
+    const panel = await h.openPanel(null, { hash: '#/browse' });
+    await panel.getByRole('heading', { level: 2, name: 'Browse providers' }).waitFor();
+    const zip = panel.getByLabel('ZIP code');
+    if (!(await zip.isVisible())) await panel.getByRole('button', { name: 'Change' }).click();
+    await panel.getByLabel('ZIP code').fill('10001');
+    await panel.getByRole('button', { name: 'Use ZIP code' }).click();
+    await panel.getByText('Near ZIP code 10001 (New York)').waitFor();
+    // No manual sort: "Nearest first" is chosen by setting the ZIP, and stored beside it.
+    assert.equal(await panel.getByLabel('Sort by').inputValue(), 'nearest');
+    await panel.waitForFunction((names) => {
+      const first = Array.from(document.querySelectorAll('.results .result__name')).slice(0, names.length).map((e) => e.textContent);
+      return names.every((n) => first.includes(n));
+    }, nyc.map((p) => p.name));
+    const rows = panel.locator('.results .result');
+    for (let i = 0; i < nyc.length; i++) {
+      const near = await rows.nth(i).locator('.result__near').innerText();
+      const miles = Number(/about ([\d.]+) mi/.exec(near)?.[1]);
+      assert.ok(miles < 10, `result ${i + 1} (${await rows.nth(i).locator('.result__name').innerText()}): ${near}`);
+    }
+    assert.equal((await storedHome(panel)).browseSort, 'nearest');
+
+    // A new panel starts sorted nearest first.
+    await panel.reload();
+    await panel.getByText('Near ZIP code 10001 (New York)').waitFor();
+    await panel.waitForFunction(() => (document.getElementById('browse-sort') as HTMLSelectElement | null)?.value === 'nearest');
+    assert.ok(nyc.map((p) => p.name).includes(await rows.first().locator('.result__name').innerText()), 'a New York clinic is first after reopening');
     await panel.close();
   });
 });

@@ -44,6 +44,7 @@ describe('saved checklist answers in real Chromium', () => {
 
       const list = await h.openPanel(null, { hash: '#/shortlist' });
       const download = list.waitForEvent('download');
+      await list.getByText('List options, export and import').click(); // the list's menu, below the clinics
       await list.getByRole('button', { name: 'Export Markdown' }).click();
       const markdown = readFileSync((await (await download).path())!, 'utf8');
       assert.match(markdown, new RegExp(kcla.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));

@@ -154,6 +154,7 @@ describe('shortlist in real Chromium', () => {
     latencies.status = Date.now() - start;
 
     // A list renamed in A is renamed in B.
+    await a.getByText('List options, export and import').click(); // the list's menu, below the clinics
     await a.getByRole('button', { name: 'Rename list' }).click();
     await a.getByRole('textbox', { name: 'New name for the list' }).fill('Calls this week ☎️');
     const renamed = Date.now();

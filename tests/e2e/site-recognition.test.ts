@@ -19,7 +19,8 @@ describe('recognising provider sites in real Chromium', () => {
       await h.waitForBadge(tabId, expectedBadge(provider));
       const panel = await h.openPanel(tabId);
       await panel.getByRole('heading', { level: 2, name: provider.name }).waitFor();
-      const status = await panel.locator('.status__state').innerText();
+      // The summary at the top of the card says the status first.
+      const status = await panel.getByRole('region', { name: 'At a glance' }).locator('.status__state, .summary__ok').first().innerText();
       assert.match(status, new RegExp(STATUS_LABEL[provider.status.state]));
       if (provider.status.state === 'closed') {
         // A closed provider says so before anything else, with its date.
@@ -43,7 +44,7 @@ describe('recognising provider sites in real Chromium', () => {
 
   it('a look-alike site gets the look-alike badge and the panel names the provider it is not', async () => {
     const { page, tabId } = await visit(h, 'https://www.mindbloomlajolla.com/about-4');
-    await h.waitForBadge(tabId, '?');
+    await h.waitForBadge(tabId, '!');
     const panel = await h.openPanel(tabId);
     await panel.getByRole('heading', { name: 'This site is not Mindbloom' }).waitFor();
     await panel.close();

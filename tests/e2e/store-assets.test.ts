@@ -140,7 +140,7 @@ describe('store listing images from the real extension', () => {
     await panelBesideTab('4-cost.png', 'https://ketamineclinics.com/', loadProvider('ketamine-clinics-los-angeles').name, async (panel) => {
       await panel.getByRole('button', { name: 'Add to shortlist' }).click();
       await panel.getByText(/On your shortlist/).first().waitFor();
-      await panel.getByRole('heading', { name: 'What it might cost' }).evaluate((el) => el.closest('section')!.scrollIntoView());
+      await panel.getByRole('heading', { name: 'Costs', exact: true }).evaluate((el) => el.closest('section')!.scrollIntoView());
     });
   });
 

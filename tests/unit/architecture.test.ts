@@ -115,7 +115,7 @@ describe('architecture: layers', () => {
   });
 
   it('components/ reads the dataset through state/dataset.ts, never data/ directly', () => {
-    expect(crossings('components', ['data']), 'Rule broken: components/ must not import data/; use useProvider / useProviderList / useGeneral from state/dataset.ts.').toEqual([]);
+    expect(crossings('components', ['data']), 'Rule broken: components/ must not import data/; use useProvider / useProviders / useBrowseIndex / useGeneral from state/dataset.ts.').toEqual([]);
   });
 
   it('state/ never imports components/', () => {

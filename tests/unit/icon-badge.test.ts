@@ -49,7 +49,7 @@ const icon = { tile: fillOf('tile'), rim: fillOf('rim'), lens: fillOf('lens') };
 
 describe('badge colours against the icon', () => {
   it('covers the three badges that show text', () => {
-    expect(Object.values(looks).map((l) => l.text)).toEqual(['●', '✕', '?']);
+    expect(Object.values(looks).map((l) => l.text)).toEqual(['●', '✕', '!']);
   });
 
   for (const [name, look] of Object.entries(looks)) {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createTracker } from '../../entrypoints/background/tracker';
 import { createMatcher } from '../../lib/match';
-import { badgeFor } from '../../lib/tabs/badge';
+import { badgeFor, WARNING_COLOR } from '../../lib/tabs/badge';
 import { tabStateKey, isTabId } from '../../lib/tabs/tab-state';
 import { closedProvider, makeProvider } from '../fixtures/providers';
 
@@ -28,7 +28,7 @@ describe('badgeFor', () => {
   it('gives each outcome its own look, and none a dark badge', () => {
     expect(badgeFor({ kind: 'provider', providerId: open.id, host: 'example-clinic.com', rule: { kind: 'domain', value: 'example-clinic.com' } }, lookup).text).toBe('●');
     expect(badgeFor({ kind: 'provider', providerId: closed.id, host: 'example-closed.com', rule: { kind: 'domain', value: 'example-closed.com' } }, lookup)).toMatchObject({ text: '✕', title: expect.stringMatching(/has closed/) });
-    expect(badgeFor({ kind: 'lookalike', providerId: open.id, host: 'example-clinic-spa.com', lookalikeHost: 'example-clinic-spa.com' }, lookup)).toMatchObject({ text: '?', title: expect.stringMatching(/not Example Ketamine Clinic/) });
+    expect(badgeFor({ kind: 'lookalike', providerId: open.id, host: 'example-clinic-spa.com', lookalikeHost: 'example-clinic-spa.com' }, lookup)).toMatchObject({ text: '!', color: WARNING_COLOR, title: expect.stringMatching(/careful, this site is not Example Ketamine Clinic/) });
     expect(badgeFor({ kind: 'none', host: 'example.org' }, lookup).text).toBe('');
     const acquired = () => ({ name: 'Example Co', state: 'acquired' as const });
     expect(badgeFor({ kind: 'provider', providerId: 'x', host: 'x.com', rule: { kind: 'domain', value: 'x.com' } }, acquired).title).toMatch(/acquired/);

@@ -95,7 +95,7 @@ describe('Browse', () => {
 
   it('searches names, other names and cities', () => {
     render(<BrowseView go={go} providers={providers} />);
-    const search = screen.getByLabelText('Search by name or city');
+    const search = screen.getByLabelText('Search');
     fireEvent.input(search, { target: { value: 'ckc' } });
     expect(names()).toEqual(['Charlie Clinic']);
     fireEvent.input(search, { target: { value: 'austin' } });
@@ -122,11 +122,11 @@ describe('Browse', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove the state filter (Texas)' }));
     expect(names()).toEqual(['Bravo At Home', 'Delta Both', 'Echo Unlisted']);
 
-    fireEvent.input(screen.getByLabelText('Search by name or city'), { target: { value: 'zzz' } });
+    fireEvent.input(screen.getByLabelText('Search'), { target: { value: 'zzz' } });
     expect(screen.getByText(/Try removing the search “zzz”/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Clear search and filters' }));
     expect(names()).toHaveLength(5);
-    expect((screen.getByLabelText('Search by name or city') as HTMLInputElement).value).toBe('');
+    expect((screen.getByLabelText('Search') as HTMLInputElement).value).toBe('');
   });
 
   it('with no status ticked, suggests the status filter', () => {

@@ -120,7 +120,7 @@ describe('ExportMenu', () => {
     expect(first![Q2.text]).toBe('Ask again');
     const costColumn = 'Cost estimate (estimate — confirm with the clinic)';
     expect(first![costColumn]).toBe(costLineFor(items[0]!, providerById, general));
-    expect(first![costColumn]).toMatch(/^First year: \$[\d,]+.*Estimate — confirm with the clinic\.$/);
+    expect(first![costColumn]).toMatch(/^Consultation and \d+ sessions: \$[\d,]+.*Estimate — confirm with the clinic\.$/);
     expect(second!['Notes']).toBe(`'=HYPERLINK("x")`); // neutralised formula
     expect(second!['Clinic status']).toBe('Your own entry');
   });
@@ -150,7 +150,7 @@ describe('ExportMenu', () => {
     const md = await d.blobs[0]!.text();
     expect(md).toContain('# Clinic Scout shortlist — 2026-05-01');
     expect(md).toContain(DISCLAIMER);
-    expect(md).toContain('- Cost estimate: First year:');
+    expect(md).toContain('- Cost estimate: Consultation and 6 sessions:');
     expect(md).toContain('Since 2019.');
     expect(md).not.toContain('Telehealth');
   });
@@ -266,7 +266,7 @@ describe('PrintView', () => {
     expect(within(first).getByText((_, el) => el?.className === 'print-item__notes' && el.textContent === items[0]!.notes)).toBeTruthy();
     expect(within(first).getByText(Q1.text)).toBeTruthy();
     expect(within(first).getByText('Since 2019.')).toBeTruthy();
-    expect(within(first).getByText(/^First year: /)).toBeTruthy();
+    expect(within(first).getByText(/^Consultation and 6 sessions: /)).toBeTruthy();
     expect(within(first).getByText('Initial consultation: $250 (as of 2024-05-01)')).toBeTruthy();
     expect(within(first).getByRole('heading', { name: 'Sources' })).toBeTruthy();
     expect(first.querySelector('.print-sources')!.textContent).toContain('https://example-clinic.com/prices');
@@ -339,7 +339,7 @@ describe("mounted in the Shortlist view's export/import slot", () => {
     const d = captureDownloads();
     render(
       <ShortlistsProvider open={() => openShortlistDb({ indexedDB: factory, channelName })} channelName={channelName} requestPersistence={async () => true}>
-        <ShortlistPanel providerById={providerById} exportImport={<ShortlistExportImport />} />
+        <ShortlistPanel providerById={providerById} exportImport={<ShortlistExportImport providerById={providerById} />} />
       </ShortlistsProvider>,
     );
     const slot = await waitFor(() => {

@@ -99,8 +99,10 @@ describe('Near me', () => {
     // Focus moves to the summary's "Change" button, not lost with the form.
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Change' })));
 
+    // Setting a ZIP sorts nearest first by itself, and the sort is stored beside the ZIP.
     expect(sortLabels()).toContain('Nearest first');
-    fireEvent.change(screen.getByLabelText('Sort by'), { target: { value: 'nearest' } });
+    expect((screen.getByLabelText('Sort by') as HTMLSelectElement).value).toBe('nearest');
+    expect((await fakeBrowser.storage.local.get('browseSort')).browseSort).toBe('nearest');
     expect(names()).toEqual(['Bravo Near', 'Alpha Far', 'Delta Elsewhere', 'Charlie Unconfirmed', 'Echo At Home', 'Foxtrot At Home']);
     expect(nearLine('Bravo Near')).toBe('about 7 mi (straight line)');
     expect(nearLine('Alpha Far')).toBe('about 69 mi (straight line)');
@@ -115,6 +117,32 @@ describe('Near me', () => {
     fireEvent.change(screen.getByLabelText('Sort by'), { target: { value: 'name' } });
     expect(names()[0]).toBe('Alpha Far');
     expect(nearLine('Alpha Far')).toBe('about 69 mi (straight line)');
+  });
+
+  it('remembers the chosen sort in storage.local (browseSort) for the next panel, nearest first once the ZIP table is loaded', async () => {
+    await fakeBrowser.storage.local.set({ homeLocation: { zip: '11111', state: 'CO' }, browseSort: 'nearest' });
+    const { load, release } = deferredTable();
+    const first = render(<BrowseView go={go} providers={providers} sortContext={sortContext} loadZipLookup={load} />);
+    release();
+    await waitFor(() => expect((screen.getByLabelText('Sort by') as HTMLSelectElement).value).toBe('nearest'));
+    expect(names()[0]).toBe('Bravo Near');
+    fireEvent.change(screen.getByLabelText('Sort by'), { target: { value: 'price' } });
+    expect((await fakeBrowser.storage.local.get('browseSort')).browseSort).toBe('price');
+    first.unmount();
+
+    // A new panel (nothing in memory) reads it back.
+    resetBrowseMemory();
+    render(<BrowseView go={go} providers={providers} sortContext={sortContext} loadZipLookup={instantTable()} />);
+    await waitFor(() => expect((screen.getByLabelText('Sort by') as HTMLSelectElement).value).toBe('price'));
+    // Only the two preferences are kept there.
+    expect(Object.keys(await fakeBrowser.storage.local.get(null)).sort()).toEqual(['browseSort', 'homeLocation']);
+  });
+
+  it('ignores a stored sort it does not know', async () => {
+    await fakeBrowser.storage.local.set({ browseSort: 'rating' });
+    render(<BrowseView go={go} providers={providers} sortContext={sortContext} loadZipLookup={instantTable()} />);
+    await new Promise((r) => setTimeout(r, 20));
+    expect((screen.getByLabelText('Sort by') as HTMLSelectElement).value).toBe('name');
   });
 
   it('explains an invalid ZIP and one it does not know, and stores neither', async () => {

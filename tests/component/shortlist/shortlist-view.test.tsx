@@ -2,19 +2,21 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { ShortlistPanel } from '@/components/shortlist/ShortlistPanel';
-import { EMPTY_TEXT } from '@/lib/shortlist/view';
+import { EMPTY_TEXT, EMPTY_TITLE } from '@/lib/shortlist/view';
 import { PURGE_AFTER_MS } from '@/state/shortlists/store';
 import { ShortlistsProvider } from '@/state/shortlists/context';
 import type { Provider } from '@/lib/dataset/schema';
 import { openShortlistDb, StorageError, STORAGE_ERROR_MESSAGES, type ShortlistDb } from '@/lib/shortlist';
 import type { ShortlistItem } from '@/lib/shortlist/schema';
-import { makeProvider } from '@/tests/fixtures/providers';
+import { closedProvider, makeProvider } from '@/tests/fixtures/providers';
 
 const PROVIDERS = new Map<string, Provider>(
   [
     makeProvider(),
     makeProvider({ id: 'second-clinic', name: 'Second Test Clinic' }),
     makeProvider({ id: 'third-clinic', name: 'Third Test Clinic' }),
+    closedProvider(),
+    makeProvider({ id: 'tele-clinic', name: 'Tele Test Programme', locations: [], delivery: { value: 'at-home', sources: [] }, statesServed: { value: ['CO'], sources: [] } }),
   ].map((p) => [p.id, p]),
 );
 const providerById = (id: string) => PROVIDERS.get(id);
@@ -56,20 +58,62 @@ async function expand(name: string) {
 }
 
 describe('Shortlist view', () => {
-  it('says what to do when the shortlist is empty', async () => {
+  it('says what a shortlist is for and how to add, first; list options and export sit in a menu below', async () => {
     const { view } = await setup();
-    view();
-    const empty = await screen.findByText(/Your shortlist is empty/);
-    expect(empty.textContent).toBe(EMPTY_TEXT);
-    expect(within(empty).getByRole('link', { name: 'Browse' }).getAttribute('href')).toBe('#/browse');
+    const { container } = view();
+    const title = await screen.findByRole('heading', { name: EMPTY_TITLE });
+    const empty = title.closest('.sl-empty') as HTMLElement;
+    expect(empty.textContent).toContain(EMPTY_TEXT);
+    expect(within(empty).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      "Open a clinic's website, or find one in Browse.",
+      'On its card, choose “Add to shortlist”.',
+    ]);
+    expect(within(empty).getByRole('link', { name: 'Browse providers' }).getAttribute('href')).toBe('#/browse');
+    // Nothing (no greyed export button) comes before the empty state; list management is in the closed menu below.
+    const menu = container.querySelector('details.sl-menu') as HTMLDetailsElement;
+    expect(menu.open).toBe(false);
+    expect(menu.querySelector('summary')!.textContent).toBe('List options, export and import');
+    expect(empty.compareDocumentPosition(menu) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(within(menu).getByRole('button', { name: 'New list' })).toBeTruthy();
+    for (const button of container.querySelectorAll('button')) {
+      if (!menu.contains(button)) expect(empty.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING, button.textContent!).toBeTruthy();
+    }
   });
 
-  it('shows items with status and when they were last touched', async () => {
+  it('each row shows status (a closure first), place or telehealth, price or the quote, the user status and the start of the note', async () => {
+    const { db, view, add } = await setup();
+    const list = await db.createShortlist('My shortlist');
+    const closed = await add(list.id, 'example-closed');
+    const open = await add(list.id, 'example-clinic');
+    const tele = await add(list.id, 'tele-clinic');
+    await add(list.id, null, 'My own clinic');
+    await db.updateItem(open.id, { quote: { consultation: null, perSession: 400, note: '' }, notes: `First line of my note ${'word '.repeat(80)}` });
+    await db.updateItem(tele.id, { status: 'contacted' });
+    view();
+    const facts = async (name: string) => {
+      const card = await screen.findByRole('article', { name });
+      return Array.from(card.querySelectorAll('.sl-item__facts > span')).map((s) => s.textContent);
+    };
+    expect(await facts('Example Closed Chain')).toEqual(['Closed since 10 Mar 2023', 'Springfield, IL', 'No published price']);
+    expect(await facts('Example Ketamine Clinic')).toEqual(['Operating', 'Springfield, IL', 'Your quote: $400 a session']);
+    expect(await facts('Tele Test Programme')).toEqual(['Operating', 'Telehealth', 'From $450 per session']);
+    expect(await facts('My own clinic')).toEqual(['Austin, TX']);
+    const closedCard = item('Example Closed Chain');
+    expect(closedCard.querySelector('.sl-item__facts > :first-child')!.className).toContain('tag--danger');
+    expect((within(item('Tele Test Programme')).getByRole('combobox', { name: 'Status' }) as HTMLSelectElement).value).toBe('contacted');
+    const preview = item('Example Ketamine Clinic').querySelector('.sl-item__preview')!;
+    expect(preview.textContent).toMatch(/^First line of my note (word )+word…$/);
+    expect(preview.textContent!.length).toBeLessThan(160);
+    expect(preview.getAttribute('dir')).toBe('auto');
+    void closed;
+  });
+
+  it('shows when an item was last touched in its details', async () => {
     const { db, view, add } = await setup();
     const list = await db.createShortlist('My shortlist');
     await add(list.id, 'example-clinic');
     view();
-    const card = await screen.findByRole('article', { name: 'Example Ketamine Clinic' });
+    const card = await expand('Example Ketamine Clinic');
     expect((within(card).getByRole('combobox', { name: 'Status' }) as HTMLSelectElement).value).toBe('considering');
     expect(within(card).getByText(/Updated/).textContent).toMatch(/^Updated (just now|\d+ minutes? ago|\d+ hours? ago|an hour ago) \(.+\d{4}.+\)$/);
     expect(card.querySelector('time')?.getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);

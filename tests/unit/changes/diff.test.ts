@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Change, PRIORITY, diffSnapshots, type ChangeField } from '../../../lib/changes/diff';
-import { DecisionSnapshot, snapshotOf } from '../../../lib/changes/snapshot';
+import { PRIORITY, diffSnapshots, type ChangeField } from '../../../lib/changes/diff';
+import { snapshotOf } from '../../../lib/changes/snapshot';
+import { Change, DecisionSnapshot } from '../../../lib/changes/schema';
 import type { Price, Provider } from '../../../lib/dataset/schema';
 import { closedProvider, makeProvider } from '../../fixtures/providers';
 

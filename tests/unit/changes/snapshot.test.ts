@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { providers } from '../../../data';
-import { DecisionSnapshot, snapshotOf } from '../../../lib/changes/snapshot';
+import { readProviderFiles } from '../../../lib/dataset/read-files';
+import { parseProviderFiles } from '../../../lib/dataset/validate';
+import { snapshotOf } from '../../../lib/changes/snapshot';
+import { DecisionSnapshot } from '../../../lib/changes/schema';
+
+const providers = parseProviderFiles(readProviderFiles()).providers;
 import { makeProvider } from '../../fixtures/providers';
 
 describe('snapshotOf', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Provider } from '../../../lib/dataset/schema';
+import { TrackingFields } from '../../../lib/changes/schema';
 import {
-  TrackingFields,
   UNTRACKED,
   changedSinceHeading,
   hasUnseen,

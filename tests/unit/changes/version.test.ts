@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { currentDatasetVersion, DATASET_HASH } from '../../../data/dataset-version';
-import { formatDatasetVersion, sameDatasetVersion, DatasetVersion } from '../../../lib/changes/version';
+import { formatDatasetVersion, sameDatasetVersion } from '../../../lib/changes/version';
+import { DatasetVersion } from '../../../lib/changes/schema';
 import { readProviderFiles } from '../../../lib/dataset/read-files';
 import { datasetHash } from '../../../scripts/dataset-hash';
 

@@ -7,7 +7,10 @@ import {
   DEFAULT_MAINTENANCE_PER_MONTH,
   estimatePlan,
   LINE_ORDER,
+  spravatoSavingsPerTreatment,
+  typicalSeriesWords,
   UNKNOWN_OUT_OF_POCKET,
+  visibleLines,
   type CostPlan,
 } from '../../../lib/cost/plan';
 import type { Range } from '../../../lib/cost/range';
@@ -17,6 +20,8 @@ import { makeGeneral, makeProvider, NO_OPTIONS, options, price, quote, TYPICAL }
 
 const general = makeGeneral();
 const r = (low: number, high: number = low): Range => ({ low, high });
+/** Maintenance turned on with the usual assumption (it is off unless the user turns it on). */
+const ON = options({ maintenancePerMonth: DEFAULT_MAINTENANCE_PER_MONTH, maintenanceMonths: DEFAULT_MAINTENANCE_MONTHS });
 
 describe('estimatePlan: published prices', () => {
   const provider = makeProvider({
@@ -26,12 +31,25 @@ describe('estimatePlan: published prices', () => {
       price({ kind: 'session', low: 450, high: 550, label: 'IV infusion', modality: 'iv-infusion', asOf: '2024-11' }),
     ],
   });
-  const plan = estimatePlan(provider, general, NO_OPTIONS);
+  const plan = estimatePlan(provider, general, ON);
+
+  it('without options: the consultation and the initial series only, no maintenance and no first year', () => {
+    const series = estimatePlan(provider, general, NO_OPTIONS);
+    expect(series.settings).toMatchObject({ initialSessions: 6, maintenance: false, maintenancePerMonth: 0, maintenanceMonths: 0 });
+    expect(series.lines.firstSeries.range).toEqual(r(250 + 6 * 450, 250 + 6 * 550));
+    expect(series.lines.firstSeries.label).toBe('Consultation and 6 sessions');
+    expect(visibleLines(series)).toEqual(['consultation', 'perSession', 'initialSeries', 'firstSeries']);
+    expect(visibleLines(plan)).toEqual([...LINE_ORDER]);
+    // The series in the words people use, from general.json (a provider's published count is used for the figure).
+    expect(series.series).toMatchObject({ sessions: 6, from: 'provider', typical: '6–8 sessions over 2–4 weeks' });
+    expect(series.series.sources.map((s) => s.url)).toEqual(['https://example.com/protocol']);
+  });
 
   it('computes each line from the published prices and the defaults', () => {
     expect(plan.settings).toMatchObject({
       initialSessions: 6,
       initialSessionsFrom: 'provider',
+      maintenance: true,
       maintenancePerMonth: DEFAULT_MAINTENANCE_PER_MONTH,
       maintenanceMonths: DEFAULT_MAINTENANCE_MONTHS,
     });
@@ -59,7 +77,7 @@ describe('estimatePlan: published prices', () => {
 
 describe('estimatePlan: typical fallback', () => {
   it('falls back to typical IV prices and says so', () => {
-    const plan = estimatePlan(makeProvider(), general, NO_OPTIONS);
+    const plan = estimatePlan(makeProvider(), general, ON);
     const line = plan.lines.perSession;
     expect(line.basis).toBe('typical');
     expect(line.typicalIds).toEqual(['iv-session']);
@@ -74,6 +92,8 @@ describe('estimatePlan: typical fallback', () => {
     expect(plan.settings.initialSessionsFrom).toBe('default');
     expect(plan.settings.initialSessions).toBe(DEFAULT_INITIAL_SESSIONS);
     expect(plan.lines.initialSeries.explanations.join(' ')).toContain('A typical initial series is 6–8 sessions over 2–4 weeks.');
+    expect(plan.series).toMatchObject({ from: 'default', sessions: 6, typical: '6–8 sessions over 2–4 weeks' });
+    expect(plan.series.sources.map((s) => s.url)).toEqual(['https://example.com/series']);
     // IV maintenance uses the typical maintenance range.
     expect(plan.lines.maintenancePerMonth.typicalIds).toEqual(['maintenance-session']);
     expect(plan.lines.maintenancePerMonth.range).toEqual(r(...TYPICAL['maintenance-session']));
@@ -90,7 +110,7 @@ describe('estimatePlan: typical fallback', () => {
     ],
     ['esketamine only', { modalities: { value: ['esketamine-nasal'], sources: [] } }, 'spravato-session', 'Spravato (esketamine) session'],
   ])('chooses the typical range for %s', (_name, overrides, id, words) => {
-    const plan = estimatePlan(makeProvider(overrides), general, NO_OPTIONS);
+    const plan = estimatePlan(makeProvider(overrides), general, ON);
     expect(plan.lines.perSession.typicalIds).toEqual([id]);
     expect(plan.lines.perSession.explanations[0]).toContain(`typical ${words} prices`);
     // Only in-clinic ketamine uses the maintenance range; others price maintenance like the series.
@@ -184,7 +204,7 @@ describe('estimatePlan: quote', () => {
   });
 
   it('replaces the published range for what it covers', () => {
-    const plan = estimatePlan(provider, general, NO_OPTIONS, quote({ perSession: 500 }));
+    const plan = estimatePlan(provider, general, ON, quote({ perSession: 500 }));
     expect(plan.lines.perSession).toMatchObject({ basis: 'quote', range: r(500) });
     expect(plan.lines.perSession.explanations).toEqual([
       'Uses the price the clinic quoted you: $500 per session.',
@@ -209,9 +229,10 @@ describe('estimatePlan: quote', () => {
     const none = estimatePlan(null, general, NO_OPTIONS);
     expect(none.lines.perSession.range).toBeNull();
     expect(none.lines.firstYear.range).toBeNull();
-    const q = estimatePlan(null, general, NO_OPTIONS, quote({ consultation: 100, perSession: 400 }));
+    const q = estimatePlan(null, general, ON, quote({ consultation: 100, perSession: 400 }));
     expect(q.providerId).toBeNull();
     expect(q.lines.firstYear.range).toEqual(r(100 + 17 * 400));
+    expect(estimatePlan(null, general, NO_OPTIONS, quote({ consultation: 100, perSession: 400 })).lines.firstSeries.range).toEqual(r(100 + 6 * 400));
   });
 });
 
@@ -275,6 +296,30 @@ describe('estimatePlan: Spravato through insurance', () => {
     expect(plan.lines.firstYear.range).toBeNull();
     expect(plan.lines.consultation.range).not.toBeNull();
     expect(plan.sources.map((s) => s.url)).toContain('https://example.com/spravato-savings');
+  });
+
+  it('uses the savings programme\'s sourced "$10 per treatment" for the medication instead of "Unknown"', () => {
+    const withFigure: typeof general = {
+      ...general,
+      spravato: {
+        ...general.spravato,
+        savingsProgramme: {
+          text: 'With commercial insurance, the savings programme lowers the Spravato medication to $10 per treatment, up to $7,150 a year.',
+          sources: [{ url: 'https://example.com/savings', date: null }],
+        },
+      },
+    };
+    expect(spravatoSavingsPerTreatment(withFigure)).toBe(10);
+    expect(spravatoSavingsPerTreatment(general)).toBeNull();
+    const plan = estimatePlan(spravatoClinic, withFigure, options({ spravatoInsurance: true, initialSessions: 8 }));
+    expect(plan.spravato).toMatchObject({ applies: true, outOfPocket: 10 });
+    expect(plan.spravato?.outOfPocketText).toBe("$10 per treatment for the medication, plus the clinic's own fees for giving it and monitoring you");
+    expect(plan.lines.perSession).toMatchObject({ basis: 'published', range: r(10), label: 'Per session (medication, savings programme)' });
+    expect(plan.lines.perSession.sources.map((s) => s.url)).toEqual(['https://example.com/savings']);
+    expect(plan.lines.perSession.explanations.join(' ')).toMatch(/clinic's own fees .* are not included/);
+    expect(plan.lines.initialSeries.range).toEqual(r(80));
+    expect(plan.lines.firstSeries.range).toEqual(r(200 + 80, 500 + 80));
+    for (const id of visibleLines(plan)) expect(plan.lines[id].range, id).not.toBeNull();
   });
 
   it('a quote still gives a figure', () => {
@@ -425,12 +470,27 @@ describe('estimatePlan properties', () => {
     );
   });
 
-  it('never shows a figure for Spravato out-of-pocket', () => {
+  it('Spravato out-of-pocket is the sourced programme figure or unknown, never an invented one', () => {
     fc.assert(
       fc.property(providerOrNull, optionsArb, (provider, opts) => {
         const plan = estimatePlan(provider, general, { ...opts, spravatoInsurance: true });
+        // The fixture's statement states no figure.
         expect(plan.spravato?.outOfPocket).toBeNull();
         if (plan.spravato?.applies) expect(plan.lines.perSession.range).toBeNull();
+      }),
+    );
+  });
+
+  it('maintenance is off unless turned on with a number of sessions above 0', () => {
+    fc.assert(
+      fc.property(providerOrNull, optionsArb, (provider, opts) => {
+        const plan = estimatePlan(provider, general, opts);
+        const on = opts.maintenancePerMonth !== null && opts.maintenancePerMonth > 0;
+        expect(plan.settings.maintenance).toBe(on);
+        if (!on) {
+          expect(plan.settings.maintenancePerMonth).toBe(0);
+          expect(plan.lines.firstYear.range).toEqual(plan.lines.firstSeries.range);
+        }
       }),
     );
   });
@@ -463,5 +523,18 @@ describe('estimatePlan properties', () => {
         check('consultation', ['consultation']);
       }),
     );
+  });
+});
+
+describe('the bundled general.json', () => {
+  it('gives the typical series in words and the Spravato programme figure', async () => {
+    const { General } = await import('../../../lib/dataset/general-schema');
+    const real = General.parse((await import('../../../data/general.json')).default);
+    expect(typicalSeriesWords(real)).toMatch(/^\d+(–\d+)? sessions over \d+(–\d+)? weeks$/);
+    expect(spravatoSavingsPerTreatment(real)).toBe(10);
+    const spravato = makeProvider({ modalities: { value: ['esketamine-nasal'], sources: [] } });
+    const plan = estimatePlan(spravato, real, options({ spravatoInsurance: true }));
+    expect(plan.lines.perSession.range).toEqual(r(10));
+    expect(plan.lines.firstSeries.range).not.toBeNull();
   });
 });

@@ -10,6 +10,8 @@ import { parseGeneralFile, parseProviderFiles } from '../../../lib/dataset/valid
 import { makeGeneral, makeProvider, NO_OPTIONS, options, price, quote } from './fixtures';
 
 const general = makeGeneral();
+/** Maintenance turned on with the usual assumption, so every line has a figure to label. */
+const ON = options({ maintenancePerMonth: 1, maintenanceMonths: 11 });
 const labels = (plan: CostPlan) => Object.fromEntries(LINE_ORDER.map((id) => [id, plan.lines[id].label])) as Record<LineId, string>;
 const NOT_OWN = / — (?:.+, not this provider's price|(?:includes )?typical ranges, not this provider's prices)$/;
 
@@ -28,6 +30,7 @@ describe('lines that use a typical range say so in their label', () => {
         consultation: "Consultation — typical consultation fee, not this provider's price",
         perSession: "Per session — typical for at-home programmes, not this provider's price",
         initialSeries: "Initial series (6 sessions) — typical for at-home programmes, not this provider's price",
+        firstSeries: "Consultation and 6 sessions — typical ranges, not this provider's prices",
         maintenancePerMonth: "Maintenance per month (1 session) — typical for at-home programmes, not this provider's price",
         firstYear: "First year — typical ranges, not this provider's prices",
         perMonthAfter: "Per month after the first year — typical for at-home programmes, not this provider's price",
@@ -40,6 +43,7 @@ describe('lines that use a typical range say so in their label', () => {
         consultation: "Consultation — typical consultation fee, not this provider's price",
         perSession: "Per session — typical for IV clinics, not this provider's price",
         initialSeries: "Initial series (6 sessions) — typical for IV clinics, not this provider's price",
+        firstSeries: "Consultation and 6 sessions — typical ranges, not this provider's prices",
         maintenancePerMonth: "Maintenance per month (1 session) — typical for maintenance sessions, not this provider's price",
         firstYear: "First year — typical ranges, not this provider's prices",
         perMonthAfter: "Per month after the first year — typical for maintenance sessions, not this provider's price",
@@ -52,6 +56,7 @@ describe('lines that use a typical range say so in their label', () => {
         consultation: "Consultation — typical consultation fee, not this provider's price",
         perSession: "Per session — typical for injection clinics, not this provider's price",
         initialSeries: "Initial series (6 sessions) — typical for injection clinics, not this provider's price",
+        firstSeries: "Consultation and 6 sessions — typical ranges, not this provider's prices",
         maintenancePerMonth: "Maintenance per month (1 session) — typical for maintenance sessions, not this provider's price",
         firstYear: "First year — typical ranges, not this provider's prices",
         perMonthAfter: "Per month after the first year — typical for maintenance sessions, not this provider's price",
@@ -64,6 +69,7 @@ describe('lines that use a typical range say so in their label', () => {
         consultation: "Consultation — typical consultation fee, not this provider's price",
         perSession: "Per session — typical Spravato list price, not this provider's price",
         initialSeries: "Initial series (6 sessions) — typical Spravato list price, not this provider's price",
+        firstSeries: "Consultation and 6 sessions — typical ranges, not this provider's prices",
         maintenancePerMonth: "Maintenance per month (1 session) — typical Spravato list price, not this provider's price",
         firstYear: "First year — typical ranges, not this provider's prices",
         perMonthAfter: "Per month after the first year — typical Spravato list price, not this provider's price",
@@ -76,6 +82,7 @@ describe('lines that use a typical range say so in their label', () => {
         consultation: "Consultation — typical consultation fee, not this provider's price",
         perSession: 'Per session',
         initialSeries: 'Initial series (6 sessions)',
+        firstSeries: "Consultation and 6 sessions — includes typical ranges, not this provider's prices",
         maintenancePerMonth: 'Maintenance per month (1 session)',
         firstYear: "First year — includes typical ranges, not this provider's prices",
         perMonthAfter: 'Per month after the first year',
@@ -88,6 +95,7 @@ describe('lines that use a typical range say so in their label', () => {
         consultation: 'Consultation',
         perSession: 'Per session',
         initialSeries: 'Initial series (6 sessions)',
+        firstSeries: 'Consultation and 6 sessions',
         maintenancePerMonth: 'Maintenance per month (1 session)',
         firstYear: 'First year',
         perMonthAfter: 'Per month after the first year',
@@ -100,17 +108,19 @@ describe('lines that use a typical range say so in their label', () => {
         consultation: 'Consultation',
         perSession: 'Per session',
         initialSeries: 'Initial series (6 sessions)',
+        firstSeries: 'Consultation and 6 sessions',
         maintenancePerMonth: 'Maintenance per month (1 session)',
         firstYear: 'First year',
         perMonthAfter: 'Per month after the first year',
       },
     ],
   ])('%s', (_name, overrides, expected) => {
-    const plan = estimatePlan(makeProvider(overrides), general, NO_OPTIONS);
+    const plan = estimatePlan(makeProvider(overrides), general, ON);
     expect(labels(plan)).toEqual(expected);
     // The short name (for headlines) never carries the note; the headline keeps it short.
     for (const id of LINE_ORDER) expect(expected[id].startsWith(plan.lines[id].name)).toBe(true);
-    expect(headline(plan).startsWith('First year: ')).toBe(true);
+    expect(headline(plan).startsWith('Consultation and 6 sessions: ')).toBe(true);
+    expect(headline(plan)).toContain(' With maintenance, first year: ');
   });
 
   it('the explanation names the typical range and says it is not the provider\'s price', () => {
@@ -121,12 +131,12 @@ describe('lines that use a typical range say so in their label', () => {
   });
 
   it('a quote replaces the typical range, and the note goes with it', () => {
-    const plan = estimatePlan(makeProvider(atHome), general, NO_OPTIONS, quote({ perSession: 120, consultation: 0 }));
+    const plan = estimatePlan(makeProvider(atHome), general, ON, quote({ perSession: 120, consultation: 0 }));
     expect(labels(plan)).toMatchObject({ consultation: 'Consultation', perSession: 'Per session', firstYear: 'First year' });
   });
 
   it('the user\'s session counts change the label, not the note', () => {
-    const plan = estimatePlan(makeProvider(atHome), general, options({ initialSessions: 4, maintenanceMonths: 23 }));
+    const plan = estimatePlan(makeProvider(atHome), general, options({ initialSessions: 4, maintenancePerMonth: 1, maintenanceMonths: 23 }));
     expect(plan.lines.initialSeries.label).toBe("Initial series (4 sessions) — typical for at-home programmes, not this provider's price");
     expect(plan.lines.firstYear.label).toBe("First 24 months — typical ranges, not this provider's prices");
     expect(plan.lines.firstYear.name).toBe('First 24 months');

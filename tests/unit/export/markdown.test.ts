@@ -102,13 +102,11 @@ describe('Markdown escaping', () => {
 
   it('stays linear on pathological whitespace (no regex backtracking)', () => {
     const nasty = [' '.repeat(100_000) + 'x', 'a' + ' \t'.repeat(50_000) + 'x', '\n'.repeat(50_000) + ' '.repeat(50_000) + '#', '&a'.repeat(50_000)];
-    const t = performance.now();
     for (const n of nasty) {
-      escapeBlock(n, '  ');
-      escapeInline(n);
+      expect(escapeBlock(n, '  ').length).toBeGreaterThan(0);
+      expect(escapeInline(n).length).toBeGreaterThan(0);
     }
-    expect(performance.now() - t).toBeLessThan(500);
-  });
+  }, 10_000); // quadratic backtracking on these inputs would take minutes: the guard fails it, no timing asserted
 
   it('makes inline text a single safe line', () => {
     fc.assert(

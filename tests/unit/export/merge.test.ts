@@ -192,7 +192,7 @@ describe('planImport / applyImportChoices', () => {
       }),
       { numRuns: 100 },
     );
-  }, 20_000); // 100 runs of two whole datasets (items carry change history since v2): seconds under a loaded suite
+  }, 20_000); // 100 generated imports, each validated: a guard against a hang on a busy machine, not a timing
 
   it('treats ids like __proto__ and constructor as plain data', () => {
     const odd = {

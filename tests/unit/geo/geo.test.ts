@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { distanceMiles, formatMiles } from '../../../lib/geo/distance';
 import { normaliseZip } from '../../../lib/geo/zip';
 import { decodeZipTable, encodeZipTable } from '../../../lib/geo/zip-codec';
-import { loadZipLookup, placedLocations } from '../../../data/geo';
+import { loadZipLookup } from '../../../data/geo';
+import { buildBrowseIndex, placesFrom } from '../../../lib/dataset/browse-index';
+import { readProviderFiles } from '../../../lib/dataset/read-files';
+import type { Provider } from '../../../lib/dataset/schema';
+import { placeLocations } from '../../../scripts/geo-data';
+
+// The confirmed places as the panel gets them: in the Browse index, built at bundle time.
+const providers = readProviderFiles().map((f) => f.data as Provider);
+const placedLocations = placesFrom(buildBrowseIndex(providers, placeLocations(providers)));
 
 describe('zip table codec', () => {
   it('round-trips points, including leading-zero ZIPs and state changes', () => {
