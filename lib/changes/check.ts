@@ -47,8 +47,11 @@ export interface ChangeCheckDeps {
   /** The last dataset version checked, and where to record it (storage.local CHECKED_KEY). */
   getChecked: () => Promise<DatasetVersion | null>;
   setChecked: (v: DatasetVersion) => Promise<void>;
-  /** Where the count for the badge goes (storage.local UNSEEN_KEY). */
-  setUnseen: (count: number) => Promise<void>;
+  /**
+   * Where the count for the badge goes (storage.local UNSEEN_KEY). `create: false`: only correct a count
+   * already stored (nothing is written for a user who has saved nothing from the dataset).
+   */
+  setUnseen: (count: number, options?: { create?: boolean }) => Promise<void>;
   now?: () => number;
 }
 
@@ -80,7 +83,7 @@ export async function checkForChanges(deps: ChangeCheckDeps, options: { force?: 
   // Nothing shortlisted from the dataset: nothing to compare and nothing to write (no bookkeeping is
   // saved before the user saves something). The first saved item carries its dataset version already.
   if (!(await deps.db.listAllItems()).some((i) => i.providerId !== null)) {
-    await deps.setUnseen(0);
+    await deps.setUnseen(0, { create: false });
     return { compared: false, unseen: 0 };
   }
   const last = await deps.getChecked();
@@ -129,12 +132,12 @@ export function storageBackedDeps(args: {
       return isDatasetVersion(v) ? v : null;
     },
     setChecked: (v) => storage.set({ [CHECKED_KEY]: v }),
-    // Written only when it moves, so listeners (the background's badge) wake only for a real change; nothing
-    // is written while nothing was ever stored and the count is 0 (nothing saved yet).
-    setUnseen: async (n) => {
+    // Written only when it moves, so listeners (the background's badge) wake only for a real change. Once
+    // something is saved it is always stored, with this version, so the background never needs to recount.
+    setUnseen: async (n, { create = true } = {}) => {
       const raw = (await storage.get(UNSEEN_KEY))[UNSEEN_KEY];
       const stored = readUnseen(raw);
-      if (raw === undefined && n === 0) return;
+      if (raw === undefined && !create) return;
       if (stored.count !== n || !sameDatasetVersion(args.version, stored.version)) await storage.set({ [UNSEEN_KEY]: { count: n, version: args.version } });
     },
   };

@@ -58,7 +58,8 @@ describe('checkForChanges', () => {
     const list = await db.createShortlist('Mine');
     await save(list.id, clinic);
     expect(await checkForChanges(d)).toEqual({ compared: true, unseen: 0 });
-    expect([...stored.keys()]).toEqual(['changes:checked']);
+    expect([...stored.keys()].sort()).toEqual(['changes:checked', 'changes:unseen']);
+    expect(stored.get('changes:unseen')).toEqual({ count: 0, version: A });
   });
 
   it('compares once per dataset version; same data again loads nothing and writes nothing', async () => {
