@@ -35,7 +35,7 @@ export async function recountAfterUpdate(): Promise<void> {
 /**
  * Follows the unseen count: `apply(n)` runs with the stored count at start and on every change of it. It
  * sets the global badge (tabs the tracker has not seen) and lets the caller re-apply tab badges. After the
- * first apply, a count from another dataset version is recounted.
+ * first apply, a stored count from another dataset version is recounted.
  */
 export function followUnseenCount(apply: (count: number) => void | Promise<void>): void {
   const set = async (value: unknown) => {
@@ -54,6 +54,8 @@ export function followUnseenCount(apply: (count: number) => void | Promise<void>
   });
   void browser.storage.local.get(UNSEEN_KEY).then(async (r) => {
     await set(r[UNSEEN_KEY]);
-    if (!sameDatasetVersion(currentDatasetVersion(), readUnseen(r[UNSEEN_KEY]).version)) await recountAfterUpdate();
+    // No stored count: nothing from the dataset was ever saved with change tracking (the store stores it on
+    // the first save), so there is nothing to recount and IndexedDB is not even opened.
+    if (r[UNSEEN_KEY] !== undefined && !sameDatasetVersion(currentDatasetVersion(), readUnseen(r[UNSEEN_KEY]).version)) await recountAfterUpdate();
   });
 }

@@ -68,7 +68,11 @@ export function countUnseen(
   return keys.size;
 }
 
-async function recount(deps: ChangeCheckDeps): Promise<number> {
+/**
+ * Stores the current unseen count (no comparison, no facts read). After the first provider is saved, so the
+ * count is stored with this dataset version and the background has something to recount after an update.
+ */
+export async function recount(deps: ChangeCheckDeps): Promise<number> {
   const [items, lists] = await Promise.all([deps.db.listAllItems(), deps.db.listShortlists()]);
   const n = countUnseen(items, new Set(lists.map((l) => l.id)));
   await deps.setUnseen(n);

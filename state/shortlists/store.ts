@@ -22,7 +22,7 @@ import type { CustomClinicInput } from '@/lib/shortlist/input';
 import { readSavedRecords, type Records, type SavedRecords } from '@/lib/shortlist/records';
 import type { CustomClinic, Quote, Shortlist, ShortlistItem, StoredShortlistItem } from '@/lib/shortlist/schema';
 import { UNTRACKED, hasUnseen, startTracking, trackingKey } from '@/lib/changes/tracking';
-import { checkForChanges, markChangesSeen, needsSnapshot, type ChangeCheckDeps } from '@/lib/changes/check';
+import { checkForChanges, markChangesSeen, needsSnapshot, recount, type ChangeCheckDeps } from '@/lib/changes/check';
 
 /** Lists deleted longer ago than this are removed for good when a page opens the shortlists. */
 export const PURGE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
@@ -417,13 +417,26 @@ export class ShortlistStore {
       // and the next check takes the snapshot ("since <date>").
       const current = deps ? (deps.peekFacts?.(provider.id) ?? (await deps.loadFacts().then((f) => f(provider.id), () => undefined))) : undefined;
       const facts = deps ? startTracking(current, deps.version, Date.now()).facts : null;
-      return db.addItem(target, {
+      const item = await db.addItem(target, {
         providerId: provider.id,
         snapshot: { name: provider.name.slice(0, 200), website: provider.website },
         custom: null,
         facts,
       });
+      void this.#recordUnseen(); // not awaited: the add is done
+      return item;
     });
+  }
+
+  /** Stores the badge's count with this dataset version (see lib/changes/check.ts recount); never throws. */
+  async #recordUnseen(): Promise<void> {
+    const deps = this.#options.changes;
+    if (!deps || this.#stopped) return;
+    try {
+      await recount(deps(await this.#getDb()));
+    } catch {
+      // The next check stores it.
+    }
   }
 
   /** Adds a clinic the user typed in, with its quote and notes, in one transaction. */
