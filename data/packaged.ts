@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { createDatasetLoader, PackagedFileMissing, type DatasetLoader, type PackagedReader } from '../lib/dataset/loader';
 import { DECISION_FACTS_PATH, factsLookup } from '../lib/changes/packaged-facts';
-import type { FactsLookup } from '../lib/changes/check';
+import type { FactsLookup } from '../lib/changes/deps';
 
 export const readPackagedFile: PackagedReader = async (path) => {
   const url = browser.runtime.getURL(`/${path}` as '/');

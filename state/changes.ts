@@ -4,7 +4,7 @@
 // browser.storage.local for the bookkeeping the background's badge follows. Tests leave it out (the store
 // then never checks).
 import { browser } from 'wxt/browser';
-import { storageBackedDeps, type ChangeCheckDeps } from '@/lib/changes/check';
+import { storageBackedDeps, type ChangeCheckDeps } from '@/lib/changes/deps';
 import { currentDatasetVersion } from '@/data/dataset-version';
 import { loadDecisionFacts } from '@/data/packaged';
 import { getProvider } from './dataset';

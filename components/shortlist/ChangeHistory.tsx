@@ -1,4 +1,4 @@
-import { formatDay, removalText } from '@/lib/changes/tracking';
+import { formatDay, removalText } from '@/lib/changes/unseen';
 import type { ShortlistItem } from '@/lib/shortlist/schema';
 
 /** An item's changes already marked as seen, newest first: the old values are never lost. */

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { SourceRefs } from '@/components/common/SourceRefs';
-import { changedSinceHeading, removalText, unseenChanges } from '@/lib/changes/tracking';
+import { changedSinceHeading, removalText, unseenChanges } from '@/lib/changes/unseen';
 import { StorageError, toStorageError } from '@/lib/shortlist';
 import type { ShortlistItem } from '@/lib/shortlist/schema';
 

@@ -16,7 +16,7 @@ import { ShortlistQuote } from './ShortlistQuote';
 import { ShortlistUpdated } from './ShortlistUpdated';
 import { ChangeNotice } from './ChangeNotice';
 import { ChangeHistory } from './ChangeHistory';
-import { hasUnseen, removalText } from '@/lib/changes/tracking';
+import { hasUnseen, removalText } from '@/lib/changes/unseen';
 
 const STATUSES = Object.keys(ITEM_STATUS_LABEL) as ItemStatus[];
 

@@ -2,7 +2,7 @@
 // change check compares (./snapshot.ts DecisionFacts). Written by scripts/packaged-data.ts from the validated
 // records; read through data/packaged.ts by the background (badge count) and the panel's store (the check and
 // "Mark as seen"), only when a check is due — never on the card's path.
-import type { FactsLookup } from './check';
+import type { FactsLookup } from './deps';
 import type { DecisionFacts } from './snapshot';
 
 export const DECISION_FACTS_PATH = 'data/decision-facts.json';

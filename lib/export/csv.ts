@@ -5,7 +5,7 @@
 import type { Shortlist, ShortlistItem } from '../shortlist/schema';
 import { ESTIMATE_NOTE, ITEM_STATUS_LABEL, answerLines, factsBuilder, type ClinicFacts, type ItemFacts } from './facts';
 import { groupItems, type ExportInput } from './input';
-import { latestChangeLine } from '../changes/tracking';
+import { latestChangeLine } from '../changes/unseen';
 
 export const BOM = '\uFEFF';
 const CRLF = '\r\n';

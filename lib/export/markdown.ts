@@ -1,6 +1,6 @@
 // Markdown export: a readable summary to paste into a message or print. All user text goes through
 // markdown-escape.ts; dataset text is escaped too (it is plain prose, not Markdown).
-import { latestChangeLine } from '../changes/tracking';
+import { latestChangeLine } from '../changes/unseen';
 import type { Source } from '../dataset/schema';
 import { siteName } from '../format/links';
 import type { ShortlistItem } from '../shortlist/schema';

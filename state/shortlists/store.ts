@@ -21,8 +21,12 @@ import {
 import type { CustomClinicInput } from '@/lib/shortlist/input';
 import { readSavedRecords, type Records, type SavedRecords } from '@/lib/shortlist/records';
 import type { CustomClinic, Quote, Shortlist, ShortlistItem, StoredShortlistItem } from '@/lib/shortlist/schema';
-import { UNTRACKED, hasUnseen, startTracking, trackingKey } from '@/lib/changes/tracking';
-import { checkForChanges, markChangesSeen, needsSnapshot, recount, type ChangeCheckDeps } from '@/lib/changes/check';
+import { UNTRACKED, hasUnseen, startTracking, trackingKey } from '@/lib/changes/unseen';
+import type { ChangeCheckDeps } from '@/lib/changes/deps';
+
+// The comparison (lib/changes/check.ts → reconcile, diff) is a chunk loaded when a check, "Mark as seen" or a
+// count runs, after the panel has shown what it opened on; the start-up code holds only lib/changes/unseen.ts.
+const changeCheck = () => import('@/lib/changes/check');
 
 /** Lists deleted longer ago than this are removed for good when a page opens the shortlists. */
 export const PURGE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
@@ -291,6 +295,7 @@ export class ShortlistStore {
     if (!deps || this.#stopped) return;
     try {
       const db = await this.#getDb();
+      const { checkForChanges, needsSnapshot } = await changeCheck();
       const force = needsSnapshot([...this.#snapshot.items.values()].flat());
       const { compared } = await checkForChanges(deps(db), { force });
       if (compared) {
@@ -311,7 +316,7 @@ export class ShortlistStore {
     const all = [...this.#snapshot.items.values()].flat();
     const ids = item.providerId === null ? [item.id] : all.filter((i) => i.providerId === item.providerId && hasUnseen(i)).map((i) => i.id);
     return this.#write(async (db) => {
-      if (deps) await markChangesSeen(deps(db), ids.includes(item.id) ? ids : [...ids, item.id]);
+      if (deps) await (await changeCheck()).markChangesSeen(deps(db), ids.includes(item.id) ? ids : [...ids, item.id]);
     });
   }
 
@@ -433,7 +438,8 @@ export class ShortlistStore {
     const deps = this.#options.changes;
     if (!deps || this.#stopped) return;
     try {
-      await recount(deps(await this.#getDb()));
+      const db = await this.#getDb();
+      await (await changeCheck()).recount(deps(db));
     } catch {
       // The next check stores it.
     }
