@@ -4,6 +4,7 @@ import type { Answer, PlanOptions, StoredShortlistItem } from '@/lib/shortlist/s
 import { useShortlistStore } from '@/state/shortlists/context';
 import { useItemSave, type OpenConflict } from '@/state/shortlists/conflict';
 import { usePlanDraft } from '@/state/plan-drafts';
+import { mergePlans } from '@/lib/shortlist/merge-fields';
 
 const ANSWER_SAVE_DELAY_MS = 400;
 
@@ -71,6 +72,7 @@ export function useItemPlan(item: StoredShortlistItem | null, providerId: string
     (value, expectedRevision, base) =>
       store.updateItem(itemRef.current!.id, { plan: value, expectedRevision }, base === undefined ? undefined : { plan: base }),
     (stored) => stored.plan,
+    { key: item ? `${item.id}:plan` : undefined, merge: mergePlans },
   );
 
   // Another window's (or this page's) saved answers arrive with the item; unsaved typing (and this

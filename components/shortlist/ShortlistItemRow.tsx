@@ -50,6 +50,7 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
   const status = useItemSave<ItemStatus>(
     (value, expectedRevision, base) => store.updateItem(item.id, { status: value, expectedRevision }, base && { status: base }),
     (stored) => stored.status,
+    { key: `${item.id}:status` },
   );
   const statusError = status.error;
   const name = itemName(item, provider);

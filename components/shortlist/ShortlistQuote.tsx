@@ -4,6 +4,7 @@ import { useItemSave } from '@/state/shortlists/conflict';
 import { formatDollars } from '@/lib/format/money';
 import { parsePrice } from '@/lib/shortlist/input';
 import { QUOTE_NOTE_MAX } from '@/lib/shortlist/limits';
+import { mergeQuotes } from '@/lib/shortlist/merge-fields';
 import type { Quote } from '@/lib/shortlist/schema';
 import { ShortlistConflict } from './ShortlistConflict';
 
@@ -39,6 +40,7 @@ export function ShortlistQuote({ itemId, quote, revision, store }: Props) {
   const saving = useItemSave<Quote | null>(
     (value, expectedRevision, base) => store.updateItem(itemId, { quote: value, expectedRevision }, base === undefined ? undefined : { quote: base }),
     (stored) => stored.quote,
+    { key: `${itemId}:quote`, merge: mergeQuotes },
   );
   const saveError = saving.error;
   const [saved, setSaved] = useState(false);

@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Extraction, PriceMention } from '@/lib/extract/parse';
 import { failureMessage, siteOf, type ReadFailure } from '@/lib/extract/read-site';
 import { draftFrom, readDate, readNote, siteReadFor, type SiteDraft } from '@/lib/extract/saved';
@@ -39,6 +39,17 @@ export function SaveSite({ tabId, host, version }: Props) {
 
   const site = url ? siteOf(url) : null;
 
+  // The form (or the saved message) replaces the button below the "not in the list" message: bring it
+  // into view and move focus to it, so the result of the click is what the user (and a screen reader) meets.
+  const resultRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (phase.kind !== 'form' && phase.kind !== 'saved') return;
+    const el = resultRef.current;
+    if (!el) return;
+    el.scrollIntoView?.({ block: 'start' });
+    el.focus({ preventScroll: true });
+  }, [phase.kind]);
+
   const read = () => {
     if (!url || !site?.ok) return;
     // readThisSite asks for the permission synchronously, inside this click (Firefox requires it).
@@ -52,7 +63,7 @@ export function SaveSite({ tabId, host, version }: Props) {
 
   if (phase.kind === 'saved') {
     return (
-      <div class="notice save-site__saved" role="status">
+      <div class="notice save-site__saved" role="status" tabIndex={-1} ref={resultRef as preact.Ref<HTMLDivElement>}>
         <p>
           <strong>{phase.item.custom?.name ?? phase.item.snapshot.name}</strong> {phase.updated ? 'was updated in' : 'was saved to'} “{phase.listName}”.
         </p>
@@ -86,7 +97,7 @@ export function SaveSite({ tabId, host, version }: Props) {
     };
 
     return (
-      <section class="save-site" aria-labelledby={`${id}-h`}>
+      <section class="save-site" aria-labelledby={`${id}-h`} tabIndex={-1} ref={resultRef}>
         <h2 id={`${id}-h`} class="sl-visually-hidden">
           Save this site
         </h2>

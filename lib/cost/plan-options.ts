@@ -3,6 +3,7 @@
 // the PlanOptions schema's (lib/shortlist/schema.ts), so a value taken from a field always validates; a
 // number outside them is refused with a message, never silently kept.
 import type { PlanOptions } from '../shortlist/schema';
+import { DEFAULT_MAINTENANCE_MONTHS } from './plan';
 
 export const NO_PLAN_OPTIONS: PlanOptions = {
   initialSessions: null,
@@ -54,4 +55,22 @@ export function withMaintenance(o: PlanOptions, perMonth: number, months: number
 /** Maintenance turned off: the estimate covers the consultation and the initial series only. */
 export function withoutMaintenance(o: PlanOptions): PlanOptions {
   return { ...o, maintenancePerMonth: null, maintenanceMonths: null };
+}
+
+/**
+ * The choices in words, one per line, for showing two versions side by side (a conflict between windows):
+ * an empty choice is named for what the estimate then does ("the clinic's or the usual series", "off"),
+ * never a bare "default".
+ */
+export function planOptionsLines(o: PlanOptions | null): string[] {
+  if (!o) return ['The usual plan (nothing changed)'];
+  const maintenanceOn = o.maintenancePerMonth !== null && o.maintenancePerMonth > 0;
+  return [
+    `First sessions: ${o.initialSessions ?? "the clinic's published series, or the usual one"}`,
+    maintenanceOn
+      ? `Maintenance: ${o.maintenancePerMonth} a month for ${o.maintenanceMonths ?? DEFAULT_MAINTENANCE_MONTHS} months`
+      : 'Maintenance: off',
+    `HSA/FSA tax rate: ${o.hsaTaxRate === null ? 'not set' : `${o.hsaTaxRate}%`}`,
+    `Spravato covered by insurance: ${o.spravatoInsurance ? 'yes' : 'no'}`,
+  ];
 }

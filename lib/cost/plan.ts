@@ -6,7 +6,7 @@
  * Nothing here invents a number: every figure is a price from the provider record, a typical range from
  * general.json, the user's quote, or arithmetic on those with the user's (or the default) session counts.
  */
-import type { General, Statement, TypicalPrice } from '../dataset/general-schema';
+import type { General, Series, Statement, TypicalPrice } from '../dataset/general-schema';
 import type { Modality, Price, Provider, Source, Tri } from '../dataset/schema';
 import type { PlanOptions, Quote } from '../shortlist/schema';
 import { ESTIMATE_CAPTION, formatDollars, formatRange } from '../format/money';
@@ -255,10 +255,17 @@ function empty(basis: LineBasis, explanations: string[] = []): Estimate {
 
 const span = (low: number, high: number) => (low === high ? `${low}` : `${low}–${high}`);
 
-/** general.json's typical initial series in words: "6 sessions over 2–3 weeks". */
-export function typicalSeriesWords(general: General): string {
-  const s = general.initialSeries;
-  return `${span(s.sessionsLow, s.sessionsHigh)} sessions over ${span(s.weeksLow, s.weeksHigh)} weeks`;
+/**
+ * The typical initial series that fits the provider: Spravato's label schedule for a Spravato-only centre
+ * (twice a week for four weeks), else the usual ketamine series.
+ */
+export function typicalSeries(general: General, provider: Provider | null): Series {
+  return provider && isSpravatoOnly(provider) ? general.spravato.initialSeries : general.initialSeries;
+}
+
+/** A typical initial series in words: "6 sessions over 2–3 weeks" (general.json's, unless given one). */
+export function typicalSeriesWords(general: General, series: Series = general.initialSeries): string {
+  return `${span(series.sessionsLow, series.sessionsHigh)} sessions over ${span(series.weeksLow, series.weeksHigh)} weeks`;
 }
 
 /**
@@ -532,6 +539,7 @@ export function estimatePlan(
   // --- settings
   const fromOptions = (v: number | null | undefined, lo: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= lo;
   const protocolSessions = provider?.protocol?.initialSessions ?? null;
+  const usualSeries = typicalSeries(general, provider);
   const initialSessionsFrom: PlanSettings['initialSessionsFrom'] = fromOptions(options?.initialSessions, 0)
     ? 'options'
     : protocolSessions !== null
@@ -542,7 +550,7 @@ export function estimatePlan(
       ? (options?.initialSessions as number)
       : initialSessionsFrom === 'provider'
         ? (protocolSessions as number)
-        : Math.min(Math.max(DEFAULT_INITIAL_SESSIONS, general.initialSeries.sessionsLow), general.initialSeries.sessionsHigh);
+        : Math.min(Math.max(DEFAULT_INITIAL_SESSIONS, usualSeries.sessionsLow), usualSeries.sessionsHigh);
   // Maintenance counts only once the user turned it on (a number of sessions a month above 0).
   const maintenance = fromOptions(options?.maintenancePerMonth, 0) && (options?.maintenancePerMonth as number) > 0;
   const perMonthSet = maintenance;
@@ -669,8 +677,12 @@ export function estimatePlan(
     seriesSources = provider.protocol.sources;
     if (provider.protocol.note) seriesExplanations.push(provider.protocol.note);
   } else if (initialSessionsFrom === 'default') {
-    seriesExplanations.push(`A typical initial series is ${typicalSeriesWords(general)}.`);
-    seriesSources = general.initialSeries.sources;
+    seriesExplanations.push(
+      usualSeries === general.initialSeries
+        ? `A typical initial series is ${typicalSeriesWords(general, usualSeries)}.`
+        : `Spravato usually starts with ${typicalSeriesWords(general, usualSeries)}.`,
+    );
+    seriesSources = usualSeries.sources;
   }
   const seriesBase = scaled(perSession, initialSessions, seriesExplanations);
   const initialSeries: Estimate = {
@@ -791,9 +803,9 @@ export function estimatePlan(
   const series: SeriesInfo = {
     sessions: initialSessions,
     from: initialSessionsFrom,
-    typical: typicalSeriesWords(general),
-    note: initialSessionsFrom === 'provider' ? (provider?.protocol?.note ?? null) : (general.initialSeries.note ?? null),
-    sources: initialSessionsFrom === 'provider' && provider?.protocol ? [...provider.protocol.sources] : [...general.initialSeries.sources],
+    typical: typicalSeriesWords(general, usualSeries),
+    note: initialSessionsFrom === 'provider' ? (provider?.protocol?.note ?? null) : (usualSeries.note ?? null),
+    sources: initialSessionsFrom === 'provider' && provider?.protocol ? [...provider.protocol.sources] : [...usualSeries.sources],
   };
 
   return {

@@ -29,17 +29,22 @@ export const Question = z.object({
   sources,
 });
 
+const Series = z.object({
+  sessionsLow: z.number().int().positive(),
+  sessionsHigh: z.number().int().positive(),
+  weeksLow: z.number().positive(),
+  weeksHigh: z.number().positive(),
+  note: z.string().min(1).optional(),
+  sources,
+});
+
 export const General = z.object({
   typicalPrices: z.array(TypicalPrice).min(1),
-  initialSeries: z.object({
-    sessionsLow: z.number().int().positive(),
-    sessionsHigh: z.number().int().positive(),
-    weeksLow: z.number().positive(),
-    weeksHigh: z.number().positive(),
-    note: z.string().min(1).optional(),
-    sources,
-  }),
+  /** The usual ketamine (IV/IM) starting series. */
+  initialSeries: Series,
   spravato: z.object({
+    /** Spravato's own induction schedule (label dosing), used for clinics that offer only Spravato. */
+    initialSeries: Series,
     savingsProgramme: Statement,
     coverage: Statement,
     listPrice: Statement,
@@ -56,6 +61,7 @@ export const General = z.object({
 });
 
 export type TypicalPrice = z.infer<typeof TypicalPrice>;
+export type Series = z.infer<typeof Series>;
 export type Statement = z.infer<typeof Statement>;
 export type Question = z.infer<typeof Question>;
 export type General = z.infer<typeof General>;

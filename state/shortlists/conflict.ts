@@ -29,6 +29,20 @@ export interface ItemSave<T> {
   keep(value: T): Promise<StoredShortlistItem | null>;
 }
 
+export interface ItemSaveOptions<T> {
+  /**
+   * Names the field of one item (e.g. `${itemId}:quote`): an open conflict outlives the component, so
+   * collapsing a shortlist row and opening it again still shows both versions — the user's side is never
+   * dropped by closing a view.
+   */
+  key?: string;
+  /** Combines changes to different parts of the value (lib/shortlist/merge-fields); undefined: a real conflict. */
+  merge?: (base: T, mine: T, theirs: T) => T | undefined;
+}
+
+/** Open conflicts of this page by ItemSaveOptions.key, kept while the page lives (not stored). */
+const openConflicts = new Map<string, OpenConflict<unknown>>();
+
 /**
  * `write(value, expectedRevision, base?)` saves through the ShortlistStore; `read(stored)` takes the same
  * field from the stored item of a conflict.
@@ -36,14 +50,24 @@ export interface ItemSave<T> {
 export function useItemSave<T>(
   write: (value: T, expectedRevision: number, base?: T) => Promise<StoredShortlistItem>,
   read: (stored: StoredShortlistItem) => T,
+  options: ItemSaveOptions<T> = {},
 ): ItemSave<T> {
-  const [conflict, setConflict] = useState<OpenConflict<T> | null>(null);
+  const { key, merge } = options;
+  const [conflict, setConflictState] = useState<OpenConflict<T> | null>(() => (key ? ((openConflicts.get(key) as OpenConflict<T>) ?? null) : null));
   const [error, setError] = useState<StorageError | null>(null);
   const [busy, setBusy] = useState(false);
   const conflictRef = useRef(conflict);
   conflictRef.current = conflict;
+  const setConflict = (c: OpenConflict<T> | null) => {
+    if (key) {
+      if (c) openConflicts.set(key, c);
+      else openConflicts.delete(key);
+    }
+    conflictRef.current = c;
+    setConflictState(c);
+  };
 
-  const run = async (value: T, expectedRevision: number, base?: T): Promise<StoredShortlistItem | null> => {
+  const run = async (value: T, expectedRevision: number, base?: T, attempts = 0): Promise<StoredShortlistItem | null> => {
     setBusy(true);
     try {
       const item = await write(value, expectedRevision, base);
@@ -52,7 +76,10 @@ export function useItemSave<T>(
       return item;
     } catch (err) {
       if (isItemConflict(err)) {
-        setConflict({ mine: value, theirs: read(err.stored), revision: err.stored.revision });
+        const theirs = read(err.stored);
+        const merged = merge && base !== undefined && attempts < 3 ? merge(base, value, theirs) : undefined;
+        if (merged !== undefined) return run(merged, err.stored.revision, theirs, attempts + 1);
+        setConflict({ mine: value, theirs, revision: err.stored.revision });
         setError(null);
       } else {
         setError(err instanceof StorageError ? err : toStorageError(err));

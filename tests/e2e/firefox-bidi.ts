@@ -65,6 +65,8 @@ export function quietPrefs(localDomains: string[]): Record<string, Pref> {
     'extensions.htmlaboutaddons.recommendations.enabled': false,
     'extensions.recommendations.themeRecommendationUrl': '',
     'media.gmp-manager.url': '',
+    // GMP's fallback for Widevine: Chromium's component updater at update.googleapis.com.
+    'media.gmp-manager.chromium-update-url': '',
     'media.gmp-gmpopenh264.enabled': false,
     'media.gmp-widevinecdm.enabled': false,
     'browser.search.update': false,
@@ -250,7 +252,7 @@ export class BiDi {
   }
 
   /** Connects to `${wsUrl}/session` and starts a session. */
-  static async connect(wsUrl: string, timeoutMs = 10_000): Promise<BiDi> {
+  static async connect(wsUrl: string, timeoutMs = 10_000, opts: { acceptInsecureCerts?: boolean } = {}): Promise<BiDi> {
     const ws = new WebSocket(`${wsUrl}/session`);
     await withTimeout(
       `WebSocket connection to ${wsUrl}/session`,
@@ -261,7 +263,7 @@ export class BiDi {
       }),
     );
     const bidi = new BiDi(ws);
-    await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: false } } }, timeoutMs);
+    await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: opts.acceptInsecureCerts ?? false } } }, timeoutMs);
     return bidi;
   }
 
@@ -532,6 +534,8 @@ export interface SidebarPage {
   consoleErrors: string[];
   /** Accessible names of the rendered buttons, in document order. */
   buttons: string[];
+  /** Those of them that are disabled (a click on one does nothing). */
+  disabledButtons: string[];
   /** The card's "On your shortlist: <list>" line (aria-hidden parts left out), or null. */
   onShortlist: string | null;
   /** The Shortlist view's heading (the list's name), or null outside that view. */
@@ -541,8 +545,23 @@ export interface SidebarPage {
   /** Browse's results count line ("12 providers match (of 128).") and the result names shown, in order. */
   browseCount: string | null;
   resultNames: string[];
+  /** Every rendered input, textarea and select: accessible name and current value (a select's chosen option text). */
+  fields: SidebarField[];
+  /** Text of the rendered alerts and status messages. */
+  alerts: string[];
+  /** The page's rendered text (innerText: hidden parts left out, blocks apart), whitespace collapsed, first 20,000 characters. */
+  text: string;
   /** What `readSidebar(…, { action })` did before reading, when an action was asked for. */
   action?: { ok: boolean; detail: string };
+}
+
+export interface SidebarField {
+  tag: 'input' | 'textarea' | 'select';
+  type: string | null;
+  name: string;
+  value: string;
+  /** For checkboxes and radio buttons. */
+  checked: boolean | null;
 }
 
 export interface SidebarShortlistItem {
@@ -560,7 +579,7 @@ export interface SidebarShortlistItem {
 
 /** A role and an accessible name, as a user (or a screen reader) finds an element. */
 export interface SidebarTarget {
-  role: 'button' | 'link' | 'textbox' | 'article';
+  role: 'button' | 'link' | 'textbox' | 'article' | 'combobox' | 'checkbox' | 'radio' | 'group' | 'region';
   name: string;
   /** Only inside the one element matching this (e.g. an item's article). */
   within?: SidebarTarget;
@@ -571,9 +590,10 @@ export interface SidebarTarget {
  * - click: a click with the mouse at the element's centre (window.synthesizeMouseEvent, through Gecko's
  *   hit testing and event state manager: mousedown, mouseup and the trusted click they make), after
  *   checking that nothing covers it there;
- * - fill: focus the textbox, set its value, dispatch an `input` event, then blur it.
+ * - fill: focus the textbox, set its value, dispatch an `input` event, then blur it;
+ * - select: choose the option of a <select> (combobox) whose text is `value`, dispatching input and change.
  */
-export type SidebarAction = ({ do: 'click' } | { do: 'fill'; value: string }) & { target: SidebarTarget };
+export type SidebarAction = ({ do: 'click' } | { do: 'fill'; value: string } | { do: 'select'; value: string }) & { target: SidebarTarget };
 
 // A message-manager frame script for the sidebar's extension <browser>: it runs in the extension process
 // with system privileges (`content` is the page's window, seen through Xrays), reads the DOM and answers
@@ -615,12 +635,18 @@ const SIDEBAR_FRAME_SCRIPT = `
       return norm(spoken(el));
     };
     const ROLES = {
-      button: 'button, [role="button"], input[type="button"], input[type="submit"]',
+      button: 'button, [role="button"], input[type="button"], input[type="submit"], summary',
       link: 'a[href], [role="link"]',
-      textbox: 'textarea, input:not([type]), input[type="text"], input[type="search"], [role="textbox"]',
+      textbox: 'textarea, input:not([type]), input[type="text"], input[type="search"], input[type="tel"], input[type="email"], input[type="url"], [role="textbox"]',
       article: 'article, [role="article"]',
+      combobox: 'select, [role="combobox"]',
+      checkbox: 'input[type="checkbox"], [role="checkbox"]',
+      radio: 'input[type="radio"], [role="radio"]',
+      group: 'fieldset, [role="group"]',
+      region: 'section[aria-labelledby], section[aria-label], [role="region"]',
     };
-    const rendered = (el) => el.getClientRects().length > 0;
+    // Laid out, and not hidden by a closed <details> (its content keeps boxes under content-visibility: hidden).
+    const rendered = (el) => el.getClientRects().length > 0 && el.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true });
     const all = (role, root) => Array.from(root.querySelectorAll(ROLES[role])).filter(rendered);
     const describe = (t) => t.role + ' "' + t.name + '"' + (t.within ? " in the " + describe(t.within) : "");
     const find = (t) => {
@@ -636,16 +662,21 @@ const SIDEBAR_FRAME_SCRIPT = `
       const el = find(action.target);
       const what = describe(action.target);
       if (action.do === "click") {
-        el.scrollIntoView({ block: "center", inline: "center" });
+        el.scrollIntoView({ block: "center", inline: "center", behavior: "instant" });
+        // In the sidebar (a window that is not focused) scrollIntoView does not always move the page by the
+        // time it returns: then the page is scrolled to the element's centre directly.
+        const r0 = el.getBoundingClientRect();
+        if (r0.top < 0 || r0.bottom > win.innerHeight) win.scrollBy({ top: r0.top + r0.height / 2 - win.innerHeight / 2, behavior: "instant" });
         const r = el.getBoundingClientRect();
         const x = r.left + r.width / 2;
         const y = r.top + r.height / 2;
         const hit = doc.elementFromPoint(x, y);
         if (!hit || !(hit === el || el.contains(hit))) {
-          return { ok: false, detail: "the " + what + " is covered at (" + x + ", " + y + ") by " + (hit ? hit.outerHTML.slice(0, 200) : "nothing") };
+          return { ok: false, detail: "the " + what + " is covered at (" + x + ", " + y + ") by " + (hit ? hit.outerHTML.slice(0, 200) : "nothing") + " (viewport " + win.innerWidth + "×" + win.innerHeight + ", scrollY " + win.scrollY + ")" };
         }
         let click = null;
-        const onClick = (e) => { click = { trusted: e.isTrusted, target: e.target === el || el.contains(e.target) }; };
+        // The first click only: a handler may click something itself (an <a download>), which is not ours.
+        const onClick = (e) => { if (!click) click = { trusted: e.isTrusted, target: e.target === el || el.contains(e.target) }; };
         win.addEventListener("click", onClick, true);
         const wu = win.windowUtils;
         try {
@@ -655,7 +686,7 @@ const SIDEBAR_FRAME_SCRIPT = `
         } finally {
           win.removeEventListener("click", onClick, true);
         }
-        if (!click) return { ok: false, detail: "the mouse events at (" + x + ", " + y + ") made no click on the " + what };
+        if (!click) return { ok: false, detail: "the mouse events at (" + x + ", " + y + ") made no click on the " + what + (el.disabled ? " (it is disabled)" : "") };
         if (!click.trusted || !click.target) return { ok: false, detail: "the click on the " + what + " was " + JSON.stringify(click) };
         return { ok: true, detail: "clicked the " + what + " at (" + Math.round(x) + ", " + Math.round(y) + ")" };
       }
@@ -673,6 +704,17 @@ const SIDEBAR_FRAME_SCRIPT = `
         if (!blurred) el.dispatchEvent(new win.FocusEvent("blur"));
         el.removeEventListener("blur", onBlur);
         return { ok: el.value === action.value, detail: "filled the " + what + (focused ? "" : " (it did not take the focus)") + (blurred ? ", blur()" : ", dispatched blur") + "; value " + JSON.stringify(el.value.slice(0, 80)) };
+      }
+      if (action.do === "select") {
+        // A <select>: the option whose text is the value is chosen, and "input" and "change" are dispatched
+        // as the browser does when a user picks it from the list.
+        const option = Array.from(el.options).find((o) => norm(o.textContent) === action.value);
+        if (!option) return { ok: false, detail: "no option " + JSON.stringify(action.value) + " in the " + what + " (options: " + JSON.stringify(Array.from(el.options, (o) => norm(o.textContent))) + ")" };
+        el.focus();
+        el.value = option.value;
+        el.dispatchEvent(new win.Event("input", { bubbles: true }));
+        el.dispatchEvent(new win.Event("change", { bubbles: true }));
+        return { ok: el.selectedOptions[0] === option, detail: "chose " + JSON.stringify(action.value) + " in the " + what };
       }
       return { ok: false, detail: "unknown action " + JSON.stringify(action) };
     };
@@ -726,11 +768,25 @@ const SIDEBAR_FRAME_SCRIPT = `
       headings: Array.from(doc.querySelectorAll("h2"), text),
       consoleErrors,
       buttons: all("button", doc).map(nameOf),
+      disabledButtons: all("button", doc).filter((el) => el.disabled || el.getAttribute("aria-disabled") === "true").map(nameOf),
       onShortlist: onShortlist ? norm(spoken(onShortlist)) : null,
       shortlistTitle: one("#shortlist-title"),
       shortlistItems: items,
       browseCount: one(".browse__count"),
       resultNames: Array.from(doc.querySelectorAll(".results .result__name"), text),
+      // Every rendered form control, with its accessible name and current value (what the user sees in it).
+      fields: Array.from(doc.querySelectorAll("input, textarea, select"))
+        .filter((el) => rendered(el) && el.type !== "hidden")
+        .map((el) => ({
+          tag: el.localName,
+          type: el.localName === "input" ? el.type : null,
+          name: nameOf(el),
+          value: el.localName === "select" ? (el.selectedOptions[0] ? norm(el.selectedOptions[0].textContent) : "") : el.value,
+          checked: el.type === "checkbox" || el.type === "radio" ? el.checked : null,
+        })),
+      alerts: Array.from(doc.querySelectorAll('[role="alert"], [role="status"]')).filter(rendered).map((el) => norm(spoken(el))).filter(Boolean),
+      // The page's rendered text, whitespace collapsed (for sentences and labels).
+      text: norm(doc.body.innerText).slice(0, 20000),
       ...(action ? { action } : {}),
     });
   } catch (e) {
@@ -829,5 +885,86 @@ export function hideSidebar(bidi: BiDi, chromeContext: string, timeoutMs = 3000)
     chromeContext,
     `(() => { const sidebar = typeof SidebarController !== "undefined" ? SidebarController : SidebarUI; if (sidebar.isOpen) sidebar.hide(); })()`,
     timeoutMs,
+  );
+}
+
+/**
+ * Runs `body` as a message-manager frame script (system privileges; `content` is the page's window seen
+ * through Xrays) in the <browser> that the chrome-scope expression `browserExpr` names, and resolves with
+ * what it passes to `reply(value)` (JSON-serialisable); `args` is there as `args`. Used to read what a
+ * page cannot be asked over BiDi: the add-on's own pages, and the add-on's content-script sandboxes in a tab.
+ */
+export function inFrameScript<T>(
+  bidi: BiDi,
+  chromeContext: string,
+  browserExpr: string,
+  body: string,
+  args: unknown,
+  answerMs = 3000,
+): Promise<T> {
+  const script = `(() => {
+    const args = __ARGS__;
+    const reply = (value) => sendAsyncMessage("ClinicScoutE2E:frame", { nonce: args.nonce, json: JSON.stringify(value === undefined ? null : value) });
+    Promise.resolve().then(async () => { ${body} }).catch((e) => reply({ frameScriptFailure: String(e && e.stack ? e + "\\n" + e.stack : e) }));
+  })();`;
+  return bidi
+    .evaluate<string>(
+      chromeContext,
+      `(async () => {
+        const browser = ${browserExpr};
+        if (!browser || !browser.messageManager) return JSON.stringify({ frameScriptFailure: "no <browser> for " + ${JSON.stringify(browserExpr)} });
+        const mm = browser.messageManager;
+        const nonce = Math.random().toString(36).slice(2);
+        const asciiJson = (v) => JSON.stringify(v).replace(/[\\u007f-\\uffff]/g, (c) => "\\\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
+        const script = ${JSON.stringify(script)}.replace("__ARGS__", () => asciiJson(Object.assign({}, ${JSON.stringify(args ?? {})}, { nonce })));
+        return await new Promise((resolve) => {
+          const listener = (msg) => {
+            if (msg.data.nonce !== nonce) return;
+            done();
+            resolve(msg.data.json);
+          };
+          const timer = setTimeout(() => {
+            done();
+            resolve(JSON.stringify({ frameScriptFailure: "no answer within ${answerMs} ms" }));
+          }, ${answerMs});
+          const done = () => {
+            clearTimeout(timer);
+            mm.removeMessageListener("ClinicScoutE2E:frame", listener);
+          };
+          mm.addMessageListener("ClinicScoutE2E:frame", listener);
+          mm.loadFrameScript("data:," + encodeURIComponent(script), false);
+        });
+      })()`,
+      answerMs + 3000,
+    )
+    .then((json) => {
+      const value = JSON.parse(json) as T & { frameScriptFailure?: string };
+      if (value && typeof value === 'object' && 'frameScriptFailure' in value) throw new Error(`frame script in ${browserExpr}: ${value.frameScriptFailure}`);
+      return value;
+    });
+}
+
+/** The chrome-scope expression for the <browser> that shows the add-on's sidebar page. */
+export const SIDEBAR_BROWSER = `(() => {
+  const sidebar = typeof SidebarController !== "undefined" ? SidebarController : SidebarUI;
+  const doc = sidebar.browser && sidebar.browser.contentDocument;
+  return doc && doc.getElementById("webext-panels-browser");
+})()`;
+
+/**
+ * Calls `fn(window)` in the add-on's sidebar page, where `window` is the page's own window (Xrays waived, so
+ * `window.browser` is the page's WebExtension API object, with the page's privileges), and resolves with its
+ * (awaited, JSON-serialisable) result. `fn` is source text, e.g. "async (w) => w.browser.permissions.getAll()".
+ */
+export function callInSidebarPage<T>(bidi: BiDi, chromeContext: string, fn: string, answerMs = 3000): Promise<T> {
+  return inFrameScript<T>(
+    bidi,
+    chromeContext,
+    SIDEBAR_BROWSER,
+    `const w = Cu.waiveXrays(content);
+     const value = await (${fn})(w);
+     reply(JSON.parse(JSON.stringify(value === undefined ? null : value)));`,
+    {},
+    answerMs,
   );
 }

@@ -6,64 +6,32 @@
 // (media.gmp-manager.url blank, GMP plugins off) and anything else it sends goes to the sink proxy; the
 // probe host is the only host reached directly, so whatever reaches the fixture server under it is ours.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BiDi, browserWindowContext, launchFirefox, quietPrefs, startSinkProxy, writeUserJs, type FirefoxProcess } from './firefox-bidi';
-import { startFixtureServer } from './fixture-server';
+import { startFirefoxSession, type FirefoxSession } from './firefox-session';
 
-const EXTENSION_DIR = new URL('../../.output/firefox-mv2', import.meta.url).pathname;
 const PROBE_HOST = 'csp-probe.example';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('CSP: the add-on pages and background cannot reach the network (Firefox ESR, WebDriver BiDi)', { timeout: 60_000 }, () => {
-  let root = '';
-  let firefox: FirefoxProcess | undefined;
-  let bidi: BiDi | undefined;
-  let server: Awaited<ReturnType<typeof startFixtureServer>>;
-  let sink: Awaited<ReturnType<typeof startSinkProxy>>;
+  let s: FirefoxSession;
   let tab = '';
   let result: { fetched: string; image: string; beacon: string; background: string; violations: string[] } | undefined;
 
   before(async () => {
-    assert.ok(existsSync(join(EXTENSION_DIR, 'manifest.json')), `No Firefox build at ${EXTENSION_DIR}: run "npm run build" first.`);
-    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-    const geckoId: string = manifest.browser_specific_settings.gecko.id;
-    root = mkdtempSync(join(tmpdir(), 'clinic-scout-firefox-csp-'));
-    const profileDir = join(root, 'profile');
-    const firefoxTmp = join(root, 'tmp');
-    mkdirSync(firefoxTmp);
-    server = await startFixtureServer();
-    sink = await startSinkProxy();
-    writeUserJs(profileDir, { ...quietPrefs([PROBE_HOST]), ...sink.prefs([PROBE_HOST]) });
-    firefox = await launchFirefox({ profileDir, tmpDir: firefoxTmp, extraArgs: ['--remote-allow-system-access'] });
-    try {
-      bidi = await BiDi.connect(firefox.wsUrl);
-      await bidi.send('webExtension.install', { extensionData: { type: 'path', path: EXTENSION_DIR } }, 15_000);
-      const chrome = await browserWindowContext(bidi);
-      const host = await bidi.evaluate<string>(chrome, `WebExtensionPolicy.getByID(${JSON.stringify(geckoId)}).mozExtensionHostname`);
-      tab = (await bidi.send<{ contexts: Array<{ context: string }> }>('browsingContext.getTree', { maxDepth: 0 })).contexts[0]!.context;
-      await bidi.send('browsingContext.navigate', { context: tab, url: `moz-extension://${host}/sidepanel.html`, wait: 'complete' }, 10_000);
-    } catch (e) {
-      (e as Error).message += `\n--- Firefox stderr (last 3000 chars) ---\n${firefox.stderr().slice(-3000)}`;
-      throw e;
-    }
+    s = await startFirefoxSession({ name: 'firefox-csp', hosts: [PROBE_HOST] });
+    tab = (await s.bidi.send<{ contexts: Array<{ context: string }> }>('browsingContext.getTree', { maxDepth: 0 })).contexts[0]!.context;
+    await s.bidi.send('browsingContext.navigate', { context: tab, url: `${s.origin}sidepanel.html`, wait: 'complete' }, 10_000);
   });
 
   after(async () => {
-    await bidi?.close().catch(() => undefined);
-    await firefox?.kill();
-    await server?.close();
-    await sink?.close();
-    if (root) rmSync(root, { recursive: true, force: true });
+    await s?.close();
   });
 
-  const url = (kind: string) => `http://${PROBE_HOST}:${server.port}/${kind}`;
+  const url = (kind: string) => s.url(PROBE_HOST, `/${kind}`);
 
   it('the add-on page: an injected fetch, an image and a sendBeacon; the background page: a no-cors fetch — all refused', async () => {
     const args = JSON.stringify({ fetchUrl: url('fetch'), imageUrl: url('image'), beaconUrl: url('beacon'), bgUrl: url('background') });
-    const json = await bidi!.evaluate<string>(
+    const json = await s.bidi.evaluate<string>(
       tab,
       `(async () => {
         const { fetchUrl, imageUrl, beaconUrl, bgUrl } = ${args};
@@ -95,6 +63,6 @@ describe('CSP: the add-on pages and background cannot reach the network (Firefox
 
   it('the fixture server saw none of the four probes', async () => {
     await sleep(1000);
-    assert.deepEqual(server.requests.filter((r) => r.host === PROBE_HOST), [], JSON.stringify(result));
+    assert.deepEqual(s.server.requests.filter((r) => r.host === PROBE_HOST), [], JSON.stringify(result));
   });
 });

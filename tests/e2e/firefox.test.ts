@@ -3,37 +3,28 @@
 // and the shortlist (IndexedDB, opened by the sidebar page) keeps an item and its note across a reload.
 // Stock /usr/bin/firefox-esr over WebDriver BiDi (see firefox-bidi.ts); needs `wxt build -b firefox`.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import {
   addonErrorsContaining,
   BiDi,
   browserActionWidgetId,
-  browserWindowContext,
   CONTROL_MARKER,
   hideSidebar,
-  launchFirefox,
-  quietPrefs,
   readExtension,
   readSidebar,
   showSidebar,
   sidebarActionId,
-  startSinkProxy,
   withTimeout,
-  writeUserJs,
   type ExtensionView,
-  type FirefoxProcess,
   type SidebarAction,
   type SidebarShortlistItem,
   type SidebarView,
 } from './firefox-bidi';
-import { startFixtureServer } from './fixture-server';
+import { MOZILLA_SERVICES, startFirefoxSession, type FirefoxSession } from './firefox-session';
 import type { Provider } from '../../lib/dataset/schema';
 import { DEFAULT_FILTERS, filterProviders } from '../../lib/browse/filters';
 
-const EXTENSION_DIR = new URL('../../.output/firefox-mv2', import.meta.url).pathname;
 const PROVIDER_HOST = 'www.mindbloom.com';
 const OTHER_HOST = 'www.example-news.com';
 const OTHER_PATH = '/ketamine-clinics-review';
@@ -58,11 +49,10 @@ const LIMIT = { launch: 20_000, connect: 10_000, install: 15_000, navigate: 10_0
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('Firefox: the build installs in headless Firefox ESR, its background recognises a provider URL, its sidebar shows it and keeps a shortlist (WebDriver BiDi)', { timeout: 60_000 }, () => {
-  let root = '';
-  let firefox: FirefoxProcess | undefined;
+  let session: FirefoxSession | undefined;
   let bidi: BiDi | undefined;
-  let server: Awaited<ReturnType<typeof startFixtureServer>>;
-  let sink: Awaited<ReturnType<typeof startSinkProxy>>;
+  let server: FirefoxSession['server'];
+  let sink: FirefoxSession['sink'];
   let geckoId = '';
   let installedId: unknown;
   let chrome = '';
@@ -77,91 +67,28 @@ describe('Firefox: the build installs in headless Firefox ESR, its background re
   let shortlisted = false;
   let noteSaved = false;
 
-  // If the test process exits or is stopped from outside, after() does not run: still leave nothing behind.
-  const lastResort = () => {
-    try {
-      if (firefox && firefox.proc.exitCode === null && firefox.proc.signalCode === null) process.kill(-firefox.proc.pid!, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
-    if (root) rmSync(root, { recursive: true, force: true });
-  };
-  const onSignal = (signal: NodeJS.Signals) => {
-    lastResort();
-    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
-  };
-
   before(async () => {
-    assert.ok(
-      existsSync(join(EXTENSION_DIR, 'manifest.json')),
-      `No Firefox build at ${EXTENSION_DIR}: run "npx wxt build -b firefox" first.`,
-    );
-    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-    geckoId = manifest.browser_specific_settings?.gecko?.id;
-    assert.ok(geckoId, 'the Firefox manifest has no browser_specific_settings.gecko.id');
-    assert.ok(manifest.browser_action, 'the Firefox manifest has no browser_action (the badge lives there)');
-
-    process.once('exit', lastResort);
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    root = mkdtempSync(join(tmpdir(), 'clinic-scout-firefox-'));
-    const profileDir = join(root, 'profile');
-    const firefoxTmp = join(root, 'tmp');
-    mkdirSync(firefoxTmp);
-
-    server = await startFixtureServer();
-    sink = await startSinkProxy();
-    providerUrl = `http://${PROVIDER_HOST}:${server.port}/`;
-    otherUrl = `http://${OTHER_HOST}:${server.port}${OTHER_PATH}`;
-    const hosts = [PROVIDER_HOST, OTHER_HOST];
-    // The two hosts resolve to loopback and are reached directly; everything else goes to the sink.
-    writeUserJs(profileDir, { ...quietPrefs(hosts), ...sink.prefs(hosts) });
-
-    firefox = await launchFirefox({
-      profileDir,
-      tmpDir: firefoxTmp,
-      // Chrome-scope BiDi (the browser window, privileged scripts) is refused without it.
-      extraArgs: ['--remote-allow-system-access'],
-      timeoutMs: LIMIT.launch,
-    });
+    // The two hosts resolve to loopback and are reached directly over http; everything else goes to the sink.
+    session = await startFirefoxSession({ name: 'firefox', hosts: [PROVIDER_HOST, OTHER_HOST], limits: LIMIT });
+    ({ bidi, server, sink, geckoId, installedId, chrome } = session);
+    assert.ok(session.manifest.browser_action, 'the Firefox manifest has no browser_action (the badge lives there)');
+    providerUrl = session.url(PROVIDER_HOST, '/');
+    otherUrl = session.url(OTHER_HOST, OTHER_PATH);
     try {
-      await drive();
+      const tree = await bidi!.send<{ contexts: Array<{ context: string }> }>('browsingContext.getTree', { maxDepth: 0 });
+      providerTab = tree.contexts[0]!.context;
+      await bidi!.send('browsingContext.navigate', { context: providerTab, url: providerUrl, wait: 'complete' }, LIMIT.navigate);
+      otherTab = (await bidi!.send<{ context: string }>('browsingContext.create', { type: 'tab' })).context;
+      await bidi!.send('browsingContext.navigate', { context: otherTab, url: otherUrl, wait: 'complete' }, LIMIT.navigate);
     } catch (e) {
-      // Firefox's own log usually says why (a refused install, a crash).
-      (e as Error).message += `\n--- Firefox stderr (last 3000 chars) ---\n${firefox.stderr().slice(-3000)}`;
+      // Firefox's own log usually says why (a crash).
+      (e as Error).message += `\n--- Firefox stderr (last 3000 chars) ---\n${session.firefox.stderr().slice(-3000)}`;
       throw e;
     }
   });
 
-  async function drive() {
-    bidi = await BiDi.connect(firefox!.wsUrl, LIMIT.connect);
-
-    const installed = await bidi.send<{ extension: string }>(
-      'webExtension.install',
-      { extensionData: { type: 'path', path: EXTENSION_DIR } },
-      LIMIT.install,
-    );
-    installedId = installed.extension;
-
-    const tree = await bidi.send<{ contexts: Array<{ context: string }> }>('browsingContext.getTree', { maxDepth: 0 });
-    providerTab = tree.contexts[0]!.context;
-    await bidi.send('browsingContext.navigate', { context: providerTab, url: providerUrl, wait: 'complete' }, LIMIT.navigate);
-    otherTab = (await bidi.send<{ context: string }>('browsingContext.create', { type: 'tab' })).context;
-    await bidi.send('browsingContext.navigate', { context: otherTab, url: otherUrl, wait: 'complete' }, LIMIT.navigate);
-
-    chrome = await browserWindowContext(bidi);
-  }
-
   after(async () => {
-    await bidi?.close().catch(() => undefined);
-    await firefox?.kill();
-    await server?.close();
-    await sink?.close();
-    if (root) rmSync(root, { recursive: true, force: true });
-    assert.ok(!root || !existsSync(root), `temporary profile ${root} was not removed`);
-    process.removeListener('exit', lastResort);
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    await session?.close();
   });
 
   const read = () => withTimeout('reading the add-on state in the browser window', LIMIT.probe, readExtension(bidi!, chrome, geckoId));
@@ -463,7 +390,7 @@ describe('Firefox: the build installs in headless Firefox ESR, its background re
     );
     // Every other host is proxied to the sink. With the prefs and MOZ_DISABLE_NONLOCAL_CONNECTIONS it
     // sees nothing; Mozilla's own services are tolerated in case a Firefox update adds one the prefs miss.
-    const mozilla = /^(CONNECT |GET http:\/\/)([^/:\s]*\.)?(mozilla\.(com|net|org)|firefox\.com|mozaws\.net)(:\d+)?(\/|\s|$)/;
+    const mozilla = MOZILLA_SERVICES;
     assert.deepEqual(sink.seen.filter((line) => !mozilla.test(line)), []);
     if (sink.seen.length) console.log(`Firefox's own requests (not the add-on's), refused: ${sink.seen.join(', ')}`);
   });

@@ -84,6 +84,16 @@ describe('Save this site (Chromium)', { timeout: 120_000 }, () => {
     await panel.getByRole('heading', { name: "This site is not in Clinic Scout's list" }).waitFor();
     await panel.getByRole('button', { name: 'Save this site' }).click();
     await panel.getByRole('heading', { name: `Save ${UNLISTED_HOST}` }).waitFor({ timeout: 15_000 });
+    // The form is what the user meets after the click: scrolled to the top of the panel, focus inside it.
+    await panel.waitForFunction(
+      () => {
+        const form = document.querySelector('.save-site');
+        const top = form?.getBoundingClientRect().top ?? -1;
+        return top >= 0 && top < 200 && document.activeElement?.closest('.save-site') === form;
+      },
+      undefined,
+      { timeout: 5000 },
+    );
 
     assert.equal(await panel.getByLabel('Clinic name').inputValue(), UNLISTED.name);
     assert.equal(await panel.getByLabel('Phone').inputValue(), UNLISTED.phone);

@@ -11,6 +11,7 @@ import { closedProvider, makeProvider } from '@/tests/fixtures/providers';
 const s = (path: string) => ({ url: `https://example.org${path}`, date: null });
 const general: Pick<General, 'spravato' | 'questions'> = {
   spravato: {
+    initialSeries: { sessionsLow: 8, sessionsHigh: 8, weeksLow: 4, weeksHigh: 4, sources: [s('/series')] },
     savingsProgramme: { text: 'Savings (test).', sources: [s('/savings')] },
     coverage: { text: 'Coverage (test).', sources: [s('/coverage')] },
     listPrice: { text: 'List price (test).', sources: [s('/list')] },

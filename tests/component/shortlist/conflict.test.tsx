@@ -134,6 +134,44 @@ describe('two windows changing one status', () => {
   });
 });
 
+describe('a conflict outlives the row', () => {
+  it('closing and reopening the details still shows both quotes; nothing chosen for the user', async () => {
+    const w = await twoWindows();
+    const B = await openNotes(w.b);
+    const other = await openShortlistDb({ indexedDB: w.factory, channelName: `${w.channelName}-quiet` });
+    await other.updateItem(w.item.id, { quote: { consultation: 300, perSession: null, note: '' } });
+    const consultation = within(B.card).getByRole('textbox', { name: 'Consultation' }) as HTMLInputElement;
+    fireEvent.input(consultation, { target: { value: '350' } });
+    fireEvent.change(consultation, { target: { value: '350' } });
+    await within(B.card).findByRole('group', { name: /also changed/ });
+    // Close the details (the quote's fields leave the page), then open them again.
+    const toggle = within(B.card).getByRole('button', { name: /Notes and details/ });
+    fireEvent.click(toggle);
+    await waitFor(() => expect(within(B.card).queryByRole('textbox', { name: 'Consultation' })).toBeNull());
+    fireEvent.click(within(B.card).getByRole('button', { name: /Notes and details/ }));
+    const conflict = await within(B.card).findByRole('group', { name: /also changed/ });
+    expect(conflict.querySelector('[data-version="mine"]')?.textContent).toContain('$350');
+    expect(conflict.querySelector('[data-version="theirs"]')?.textContent).toContain('$300');
+    expect((await w.stored()).quote?.consultation).toBe(300);
+    other.close();
+  });
+});
+
+describe('two windows typing different parts of one quote', () => {
+  it('keeps both prices without asking (only the same field typed differently is a conflict)', async () => {
+    const w = await twoWindows();
+    const B = await openNotes(w.b);
+    const other = await openShortlistDb({ indexedDB: w.factory, channelName: `${w.channelName}-quiet` });
+    await other.updateItem(w.item.id, { quote: { consultation: 300, perSession: null, note: '' } });
+    const perSession = within(B.card).getByRole('textbox', { name: 'Per session' }) as HTMLInputElement;
+    fireEvent.input(perSession, { target: { value: '550' } });
+    fireEvent.change(perSession, { target: { value: '550' } });
+    await waitFor(async () => expect((await w.stored()).quote).toEqual({ consultation: 300, perSession: 550, note: '' }));
+    expect(within(B.card).queryByRole('group', { name: /also changed/ })).toBeNull();
+    other.close();
+  });
+});
+
 describe('ShortlistStore.updateItem', () => {
   it('requires the revision it read, and repeats a write whose values nobody else changed', async () => {
     const { factory, channelName, item, db } = await twoWindows();

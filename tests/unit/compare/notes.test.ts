@@ -7,6 +7,7 @@ import { closedProvider, makeProvider } from '../../fixtures/providers';
 const s = (path: string) => ({ url: `https://example.org${path}`, date: null });
 const general: Pick<General, 'spravato' | 'questions'> = {
   spravato: {
+    initialSeries: { sessionsLow: 8, sessionsHigh: 8, weeksLow: 4, weeksHigh: 4, sources: [s('/series')] },
     savingsProgramme: { text: 'Savings text.', sources: [s('/savings')] },
     coverage: { text: 'Coverage statement (test).', sources: [s('/coverage')] },
     listPrice: { text: 'List price text.', sources: [s('/list')] },

@@ -96,6 +96,7 @@ export function makeGeneral(omitTypical: Array<keyof typeof TYPICAL> = []): Gene
       })),
     initialSeries: { sessionsLow: 6, sessionsHigh: 8, weeksLow: 2, weeksHigh: 4, sources: [src('series')] },
     spravato: {
+      initialSeries: { sessionsLow: 8, sessionsHigh: 8, weeksLow: 4, weeksHigh: 4, sources: [src('spravato-series')] },
       savingsProgramme: {
         text: 'Eligible commercially insured patients may pay a reduced copay for the medication, up to an annual programme maximum.',
         sources: [src('spravato-savings')],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, NO_PLAN_OPTIONS, parseField, withMaintenance, withoutMaintenance } from '../../../lib/cost/plan-options';
+import { LIMITS, NO_PLAN_OPTIONS, parseField, planOptionsLines, withMaintenance, withoutMaintenance } from '../../../lib/cost/plan-options';
 import { PlanOptions } from '../../../lib/shortlist/schema';
 
 describe('plan options', () => {
@@ -38,4 +38,27 @@ describe('plan options', () => {
     expect(withMaintenance(o, 1, 11)).toEqual({ ...o, maintenancePerMonth: 1, maintenanceMonths: 11 });
     expect(withoutMaintenance(withMaintenance(o, 1, 11))).toEqual(o);
   });
+});
+
+describe('planOptionsLines: a plan in words for a side-by-side choice', () => {
+  it('names empty choices for what the estimate does, never "default"', () => {
+    const lines = planOptionsLines(NO_PLAN_OPTIONS);
+    expect(lines).toEqual([
+      "First sessions: the clinic's published series, or the usual one",
+      'Maintenance: off',
+      'HSA/FSA tax rate: not set',
+      'Spravato covered by insurance: no',
+    ]);
+    expect(lines.join(' ')).not.toMatch(/default/i);
+  });
+  it('says what was chosen', () => {
+    const lines = planOptionsLines({ initialSessions: 6, maintenancePerMonth: 1, maintenanceMonths: null, hsaTaxRate: 24, spravatoInsurance: true });
+    expect(lines).toEqual([
+      'First sessions: 6',
+      'Maintenance: 1 a month for 11 months',
+      'HSA/FSA tax rate: 24%',
+      'Spravato covered by insurance: yes',
+    ]);
+  });
+  it('a plan never changed', () => expect(planOptionsLines(null)).toEqual(['The usual plan (nothing changed)']));
 });

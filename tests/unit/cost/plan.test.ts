@@ -274,6 +274,25 @@ describe('estimatePlan: options', () => {
   });
 });
 
+describe('estimatePlan: the initial series that fits the provider', () => {
+  const general = makeGeneral();
+  it('uses Spravato\'s own schedule for a Spravato-only centre, not the IV series', () => {
+    const spravatoOnly = makeProvider({ modalities: { value: ['esketamine-nasal'], sources: [] } });
+    const plan = estimatePlan(spravatoOnly, general, NO_OPTIONS);
+    expect(plan.series).toMatchObject({ from: 'default', sessions: 8, typical: '8 sessions over 4 weeks' });
+    expect(plan.series.sources.map((s) => s.url)).toEqual(['https://example.com/spravato-series']);
+    expect(plan.lines.initialSeries.explanations.join(' ')).toContain('Spravato usually starts with 8 sessions over 4 weeks.');
+  });
+  it('keeps the ketamine series for a clinic offering Spravato and IV', () => {
+    const both = makeProvider({ modalities: { value: ['esketamine-nasal', 'iv-infusion'], sources: [] } });
+    expect(estimatePlan(both, general, NO_OPTIONS).series).toMatchObject({ sessions: 6, typical: '6–8 sessions over 2–4 weeks' });
+  });
+  it('a published protocol or the user\'s count still wins', () => {
+    const spravatoOnly = makeProvider({ modalities: { value: ['esketamine-nasal'], sources: [] } });
+    expect(estimatePlan(spravatoOnly, general, options({ initialSessions: 3 })).series.sessions).toBe(3);
+  });
+});
+
 describe('estimatePlan: Spravato through insurance', () => {
   const spravatoClinic = makeProvider({
     modalities: { value: ['esketamine-nasal'], sources: [] },

@@ -68,8 +68,8 @@ describe('lines that use a typical range say so in their label', () => {
       {
         consultation: "Consultation — typical consultation fee, not this provider's price",
         perSession: "Per session — typical Spravato list price, not this provider's price",
-        initialSeries: "Initial series (6 sessions) — typical Spravato list price, not this provider's price",
-        firstSeries: "Consultation and 6 sessions — typical ranges, not this provider's prices",
+        initialSeries: "Initial series (8 sessions) — typical Spravato list price, not this provider's price",
+        firstSeries: "Consultation and 8 sessions — typical ranges, not this provider's prices",
         maintenancePerMonth: "Maintenance per month (1 session) — typical Spravato list price, not this provider's price",
         firstYear: "First year — typical ranges, not this provider's prices",
         perMonthAfter: "Per month after the first year — typical Spravato list price, not this provider's price",
@@ -119,7 +119,7 @@ describe('lines that use a typical range say so in their label', () => {
     expect(labels(plan)).toEqual(expected);
     // The short name (for headlines) never carries the note; the headline keeps it short.
     for (const id of LINE_ORDER) expect(expected[id].startsWith(plan.lines[id].name)).toBe(true);
-    expect(headline(plan).startsWith('Consultation and 6 sessions: ')).toBe(true);
+    expect(headline(plan).startsWith(`Consultation and ${plan.settings.initialSessions} sessions: `)).toBe(true);
     expect(headline(plan)).toContain(' With maintenance, first year: ');
   });
 
