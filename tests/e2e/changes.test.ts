@@ -3,8 +3,8 @@
 // output directory (same path, so the same extension id and profile data), never into .output/. B gets a higher
 // manifest version, as a store update would: Chrome keeps running the registered service worker of an
 // unchanged version even when its files changed, so only a new version re-registers it.
-//   A: Klarisana operating; Ketamine Clinics Los Angeles at $600 a session.
-//   B: Klarisana closed since 20 Nov 2026; Ketamine Clinics Los Angeles at $650.
+//   A: the Sample Clinic Network operating; the Sample Ketamine Clinic at $600 a session.
+//   B: the network closed since 20 Nov 2026; the clinic at $650. (Made-up names; fixtures, never shipped.)
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,14 +13,15 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { startFixtureServer } from './fixture-server';
-import { launch, visit, type Harness } from './harness';
+import { launch, SCREENSHOT_DIR, visit, type Harness } from './harness';
 
 declare const chrome: { action: { getBadgeText(d: { tabId?: number }): Promise<string>; getTitle(d: { tabId?: number }): Promise<string> } };
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const FIXTURES = join(ROOT, 'tests/fixtures/changes-data');
-const CLOSED = 'Klarisana';
-const PRICED = 'Ketamine Clinics Los Angeles';
+// Made-up names on real records' shapes, so no screenshot ever shows a real clinic as closed.
+const CLOSED = 'Sample Clinic Network (test data)';
+const PRICED = 'Sample Ketamine Clinic (test data)';
 
 const VERSIONS = { a: '0.1.0', b: '0.1.1' } as const;
 
@@ -30,6 +31,15 @@ function build(dataset: 'a' | 'b', outDir: string): void {
     stdio: 'pipe',
     env: { ...process.env, CLINIC_SCOUT_DATA_DIR: join(FIXTURES, dataset), CLINIC_SCOUT_OUT_DIR: outDir, CLINIC_SCOUT_VERSION: VERSIONS[dataset] },
   });
+}
+
+/** No sideways scroll at Firefox's 250 px sidebar; then the README's screenshot at Chrome's 360×800. */
+async function fitsAndShoot(page: Page, file: string): Promise<void> {
+  await page.setViewportSize({ width: 250, height: 800 });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(wide <= 0, `${file}: scrolls sideways by ${wide} px at 250 px`);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, file) });
 }
 
 const item = (panel: Page, name: string): Locator => panel.getByRole('article', { name, exact: true });
@@ -113,12 +123,14 @@ describe('changes on the shortlist after a dataset update (real Chromium)', { ti
     assert.equal(await closedNotice.getByRole('link', { name: 'Fixture: closure notice' }).getAttribute('href'), 'https://www.klarisana.com/');
     const pricedNotice = item(list, PRICED).locator('[data-changes="row"]');
     assert.match(await pricedNotice.innerText(), /Price per session was \$600, now \$650/);
+    await fitsAndShoot(list, 'changes-shortlist.png');
 
     // The provider's card says it near the top.
     const card = await h.openPanel(null, { hash: '#/provider/klarisana' });
     const cardNotice = card.locator('[data-changes="card"]');
     await cardNotice.waitFor({ timeout: 10_000 });
     assert.match(await cardNotice.innerText(), /Now closed \(since 20 Nov 2026\)/);
+    await fitsAndShoot(card, 'changes-card.png');
 
     // "Mark as seen" on the card clears the closure everywhere; on the row, the price change.
     await cardNotice.getByRole('button', { name: 'Mark as seen' }).click();
