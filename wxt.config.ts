@@ -1,13 +1,13 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { basename } from 'node:path';
 import { assertValidDataset } from './scripts/assert-dataset';
-import { buildData } from './scripts/data-dir';
+import { buildData, isTestData } from './scripts/data-dir';
 import { packagedDataFiles, validatedProviders } from './scripts/packaged-data';
 import { virtualDataPlugin } from './scripts/vite-virtual-data';
 
-// The records this build packages: data/providers/, or (npm run bench only) a synthetic dataset, which is
-// built into .output/bench/<name>/ so it can never land in the directories that are zipped or tested.
+// The records this build packages: data/providers/, or a test dataset (scripts/data-dir.ts): a synthetic one
+// (npm run bench only), built into .output/bench/<name>/, or an e2e fixture one, built into the test's own
+// CLINIC_SCOUT_OUT_DIR outside .output/ — so neither can land in the directories that are zipped or tested.
 const data = buildData();
 const skipCheck = process.env.CLINIC_SCOUT_SKIP_DATA_CHECK === '1';
 
@@ -36,7 +36,7 @@ export const EXTENSION_PAGES_CSP = [
 
 // The permissions are asserted exactly by tests/unit/manifest.test.ts: widening them is a deliberate change.
 export default defineConfig({
-  ...(data.synthetic ? { outDir: `.output/bench/${basename(data.root!)}` } : {}),
+  ...(data.outDir ? { outDir: data.outDir } : {}),
   // Icons: PNGs at every size are generated from assets/icon.svg at build time (sharp, build-time only).
   modules: ['@wxt-dev/auto-icons'],
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 96, 48, 32, 16] },
@@ -57,7 +57,7 @@ export default defineConfig({
       for (const f of packagedDataFiles(validatedProviders(data.providersDir, skipCheck))) files.push(f);
     },
     'zip:start': () => {
-      if (data.synthetic) throw new Error('A build from a synthetic benchmark dataset is never zipped.');
+      if (isTestData(data)) throw new Error(`A build from a ${data.kind} test dataset is never zipped.`);
     },
   },
   manifest: ({ browser, command }) => ({
@@ -69,7 +69,8 @@ export default defineConfig({
         : { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } }),
     // Name and description live in public/_locales/en/messages.json so the listing can be translated.
     default_locale: 'en',
-    name: data.synthetic ? 'Clinic Scout (synthetic benchmark data)' : '__MSG_extName__',
+    ...(data.version ? { version: data.version } : {}),
+    name: data.kind === 'synthetic' ? 'Clinic Scout (synthetic benchmark data)' : data.kind === 'fixture' ? 'Clinic Scout (test fixture data)' : '__MSG_extName__',
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
     // "Save this site" (issue 16): `scripting` to run the page reader, and any http(s) site as an OPTIONAL host

@@ -13,6 +13,12 @@ declare module 'virtual:clinic-scout/placed-locations' {
   export default placed;
 }
 
+declare module 'virtual:clinic-scout/dataset-hash' {
+  /** scripts/dataset-hash.ts over the provider records: 16 hex digits. */
+  const hash: string;
+  export default hash;
+}
+
 declare module 'virtual:clinic-scout/dataset-meta' {
   const meta: { count: number };
   export default meta;

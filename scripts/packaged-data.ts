@@ -1,7 +1,9 @@
 // The data files packaged with the extension (docs/architecture.md, "Data loading"): one JSON file per
-// provider, the Browse index and the general facts, generated from the validated records (never copied from
-// data/ as-is).
+// provider, the Browse index, the general facts and the decision facts of every provider (change check),
+// generated from the validated records (never copied from data/ as-is).
 // Paths are shared with the panel's loader through lib/dataset/loader.ts.
+import { decisionFacts } from '../lib/changes/snapshot';
+import { DECISION_FACTS_PATH } from '../lib/changes/packaged-facts';
 import { buildBrowseIndex } from '../lib/dataset/browse-index';
 import type { General } from '../lib/dataset/general-schema';
 import { BROWSE_INDEX_PATH, GENERAL_PATH, providerPath } from '../lib/dataset/loader';
@@ -38,5 +40,7 @@ export function packagedDataFiles(providers: readonly Provider[] = validatedProv
     ...providers.map((p) => ({ relativeDest: providerPath(p.id), contents: JSON.stringify(p) })),
     { relativeDest: BROWSE_INDEX_PATH, contents: JSON.stringify(index) },
     { relativeDest: GENERAL_PATH, contents: JSON.stringify(general) },
+    // Only the fields the change check compares (lib/changes/packaged-facts.ts).
+    { relativeDest: DECISION_FACTS_PATH, contents: JSON.stringify(providers.map(decisionFacts)) },
   ];
 }

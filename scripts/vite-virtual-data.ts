@@ -7,6 +7,7 @@ import type { Provider } from '../lib/dataset/schema';
 import { packSlim, type SlimRow } from '../lib/match/slim';
 import { buildData } from './data-dir';
 import { buildZipTable, placeLocations } from './geo-data';
+import { datasetHash } from './dataset-hash';
 
 // The build's records: data/providers/, or a synthetic benchmark dataset (scripts/data-dir.ts).
 const records = () => readProviderFiles(buildData().providersDir);
@@ -21,6 +22,8 @@ const modules: Record<string, () => unknown> = {
   'virtual:clinic-scout/placed-locations': () => placeLocations(records().map((f) => f.data as Provider)),
   // What the panel knows about the dataset before loading any of it ("Clinic Scout knows N providers").
   'virtual:clinic-scout/dataset-meta': () => ({ count: records().length }),
+  // The dataset's content hash: what tells a data-only release apart (lib/changes/version.ts).
+  'virtual:clinic-scout/dataset-hash': () => datasetHash(records()),
 };
 
 export function virtualDataPlugin(): Plugin {

@@ -28,6 +28,8 @@ interface Props {
   today?: Date;
   /** Shortlist and compare buttons, supplied by the view: shown in the summary. */
   actions?: ComponentChildren;
+  /** "Changed since you saved it" (ChangeNotice), supplied by the view: shown under the title. */
+  notice?: ComponentChildren;
   /** Opens another provider's card. */
   onOpen?: (id: string) => void;
   /** The cost plan with the user's options, for the summary's first-series estimate (none: no estimate shown). */
@@ -84,6 +86,7 @@ export function ProviderCard({
   nameOf,
   today = new Date(),
   actions,
+  notice,
   onOpen,
   plan = null,
   estimate,
@@ -117,6 +120,7 @@ export function ProviderCard({
         </h2>
         {p.aka.length > 0 && <p class="card__aka">Also known as {p.aka.join(', ')}</p>}
       </header>
+      {notice}
       <CardSummary
         provider={p}
         plan={plan}

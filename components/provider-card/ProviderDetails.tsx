@@ -13,7 +13,8 @@ import type { Provider, UsState } from '@/lib/dataset/schema';
 import type { Route } from '@/lib/route';
 import { rememberFilters } from '@/state/browse-memory';
 import { useItemPlan } from '@/state/item-plan';
-import { membershipOf } from '@/state/shortlists/store';
+import { membershipOf, unseenItemOf } from '@/state/shortlists/store';
+import { ChangeNotice } from '@/components/shortlist/ChangeNotice';
 import { useShortlists } from '@/state/shortlists/context';
 
 // Shown only when another window saved different choices: its code loads then, not with the card.
@@ -36,6 +37,7 @@ export function ProviderDetails({ provider, actions, go }: { provider: Provider;
     const list = membershipOf(shortlists, provider.id)[0];
     return list ? ((shortlists.items.get(list.id) ?? []).find((i) => i.providerId === provider.id) ?? null) : null;
   }, [shortlists, provider.id]);
+  const changedItem = useMemo(() => unseenItemOf(shortlists, provider.id), [shortlists, provider.id]);
   const plan = useItemPlan(savedItem, provider.id);
   const questions = useMemo(() => questionsFor(provider, general), [provider, general]);
   const gone = provider.status.state === 'closed' || provider.status.state === 'acquired';
@@ -55,6 +57,7 @@ export function ProviderDetails({ provider, actions, go }: { provider: Provider;
       nameOf={nameOf}
       onOpen={(next) => go({ view: 'provider', id: next })}
       actions={actions}
+      notice={changedItem && <ChangeNotice item={changedItem} place="card" onSeen={() => shortlists.store.markSeen(changedItem)} />}
       plan={costPlan}
       onBrowseState={browseState}
       spravatoSavings={{ perTreatment: spravatoSavingsPerTreatment(general), sources: general.spravato.savingsProgramme.sources }}

@@ -14,6 +14,9 @@ import { ShortlistConflict } from './ShortlistConflict';
 import { ShortlistNotes } from './ShortlistNotes';
 import { ShortlistQuote } from './ShortlistQuote';
 import { ShortlistUpdated } from './ShortlistUpdated';
+import { ChangeNotice } from './ChangeNotice';
+import { ChangeHistory } from './ChangeHistory';
+import { hasUnseen, removalText } from '@/lib/changes/unseen';
 
 const STATUSES = Object.keys(ITEM_STATUS_LABEL) as ItemStatus[];
 
@@ -86,6 +89,7 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
             {facts.price && <span class={`sl-item__price ${facts.priceIsQuote ? 'sl-item__price--quote' : ''}`}>{facts.price}</span>}
           </p>
         )}
+        {hasUnseen(item) && <ChangeNotice item={item} place="row" onSeen={() => store.markSeen(item)} />}
         {!expanded && preview !== '' && (
           <p class="sl-item__preview" dir="auto">
             {preview}
@@ -160,8 +164,8 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
             {custom && <ShortlistReadFacts custom={custom} />}
             {gone && (
               <p class="notice notice--warn sl-item__gone">
-                Clinic Scout no longer lists this clinic, so only what you saved is shown: its name and website as they were
-                when you added it, and your notes.
+                {item.removed && `${removalText(item.removed)}. `}Clinic Scout no longer lists this clinic, so only what you saved is
+                shown: its name and website as they were when you added it, and your notes.
               </p>
             )}
             <p class="sl-item__meta">
@@ -177,6 +181,7 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
               )}
             </p>
             <ShortlistNotes itemId={item.id} saved={item.notes} revision={item.revision} store={store} />
+            <ChangeHistory item={item} />
             <ShortlistQuote itemId={item.id} quote={item.quote} revision={item.revision} store={store} />
             {/* COST ESTIMATE AND CHECKLIST SLOT (prop `renderExtras`): the per-item cost estimate and question
                 checklist go here. */}

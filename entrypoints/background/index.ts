@@ -4,11 +4,21 @@ import { createMatcher } from '../../lib/match';
 import { onMessage } from '../../lib/messaging';
 import { isTabId } from '../../lib/tabs/tab-state';
 import { createTracker, actionApi } from './tracker';
+import { followUnseenCount } from './changes';
 import { openWelcomeOnInstall } from './welcome';
 
 export default defineBackground(() => {
-  const tracker = createTracker(createMatcher(matchEntries), badgeProvider);
+  let unseen = 0;
+  const tracker = createTracker(createMatcher(matchEntries), badgeProvider, () => unseen);
   tracker.listen();
+
+  // Changes on the shortlist (issue 18): the badge follows the stored unseen count; after an update the
+  // worker counts again, read-only (./changes.ts). Registered after the tracker: tab badges come first.
+  followUnseenCount(async (n) => {
+    const changed = n !== unseen;
+    unseen = n;
+    if (changed) await tracker.updateAllTabs();
+  });
 
   // Only this extension's own pages may ask; web pages cannot reach runtime messaging at all
   // (no externally_connectable, no content scripts), and this check keeps it so.

@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { MatchResult } from '../../lib/match';
 import { badgeFor, type BadgeProvider } from '../../lib/tabs/badge';
+import { withChanges } from '../../lib/changes/badge';
 import { tabStateKey, type TabState } from '../../lib/tabs/tab-state';
 
 interface Matcher {
@@ -17,9 +18,14 @@ export const actionApi = (): ActionApi =>
 const sameResult = (a: TabState | undefined, b: TabState) =>
   !!a && a.host === b.host && a.incognito === b.incognito && JSON.stringify(a.result) === JSON.stringify(b.result);
 
-export function createTracker(matcher: Matcher, lookup: (id: string) => BadgeProvider | undefined) {
+/**
+ * `unseenChanges` is the number of shortlisted providers with unseen changes (entrypoints/background/changes.ts):
+ * a tab with a provider badge keeps it and names the count in its title; any other tab shows the count
+ * (precedence: lib/changes/badge.ts).
+ */
+export function createTracker(matcher: Matcher, lookup: (id: string) => BadgeProvider | undefined, unseenChanges: () => number = () => 0) {
   async function setBadge(tabId: number, result: MatchResult) {
-    const look = badgeFor(result, lookup);
+    const look = withChanges(badgeFor(result, lookup), unseenChanges());
     const action = actionApi();
     await Promise.all([
       action.setBadgeText({ tabId, text: look.text }),

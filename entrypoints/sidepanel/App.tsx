@@ -5,6 +5,7 @@ import type { Route } from '@/lib/route';
 import { isWideLayout } from '@/state/layout';
 import { fullPageUrl, useRoute } from '@/state/route';
 import { ShortlistsProvider } from '@/state/shortlists/context';
+import { panelChangeDeps } from '@/state/changes';
 import { afterFirstScreen, useFirstScreen } from '@/state/first-screen';
 import { useSiteState } from '@/state/site-state';
 import { LazyView } from '@/components/common/LazyView';
@@ -67,7 +68,7 @@ export function App() {
   const current = route.view === 'provider' ? 'browse' : route.view;
 
   return (
-    <ShortlistsProvider startAfter={shortlistsStart}>
+    <ShortlistsProvider changes={panelChangeDeps} startAfter={shortlistsStart}>
     <div class={`app ${isFullPage ? 'app--wide' : ''}`}>
       <header class="topbar">
         <h1 class="topbar__title">Clinic Scout</h1>

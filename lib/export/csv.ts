@@ -5,6 +5,7 @@
 import type { Shortlist, ShortlistItem } from '../shortlist/schema';
 import { ESTIMATE_NOTE, ITEM_STATUS_LABEL, answerLines, factsBuilder, type ClinicFacts, type ItemFacts } from './facts';
 import { groupItems, type ExportInput } from './input';
+import { latestChangeLine } from '../changes/unseen';
 
 export const BOM = '\uFEFF';
 const CRLF = '\r\n';
@@ -76,6 +77,7 @@ export const CSV_COLUMN_SPEC = [
   { id: 'clinic', label: 'Clinic', cell: (r) => r.facts.name },
   { id: 'website', label: 'Website', cell: (r) => r.facts.website },
   { id: 'clinicStatus', label: 'Clinic status', clinic: true, cell: ({ facts: { clinic: f } }) => (f.statusDetail ? `${f.status}. ${f.statusDetail}` : f.status) },
+  { id: 'latestChange', label: 'Latest change', cell: (r) => latestChangeLine(r.item) },
   { id: 'treatments', label: 'Treatments', clinic: true, cell: (r) => r.facts.clinic.treatments },
   { id: 'delivery', label: 'Delivery', clinic: true, cell: (r) => r.facts.clinic.delivery },
   { id: 'locations', label: 'Locations', clinic: true, cell: (r) => r.facts.clinic.locations.join('; ') },

@@ -1,10 +1,8 @@
 // Version 2 of the export file (issue 16, "Save this site"), frozen once released: version 1 plus, on a
 // clinic the user added, its phone, street and ZIP and, when it was filled from a page, where and when each
 // value was read (`read`). All new fields are optional, so every version 1 file is also a valid version 2
-// file apart from the version number (the upgrade only changes that). The type checks at the bottom fail
-// the build if the model in lib/shortlist/schema.ts drifts away from v2 while v2 is the version written.
+// file apart from the version number (the upgrade only changes that).
 import { z } from '../zod';
-import type { Shortlist, ShortlistItem } from '../shortlist/schema';
 import { ExportFileV1, ShortlistItemV1 } from './format-v1';
 
 const timestamp = z.number().int().nonnegative().meta({ description: 'Milliseconds since 1970-01-01 UTC' });
@@ -61,8 +59,4 @@ export function upgradeV1(file: z.output<typeof ExportFileV1>): ExportFileV2 {
   return { ...file, version: 2 };
 }
 
-// --- v2 must equal the current model while v2 is the version written --------------------------------
-type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-type Assert<T extends true> = T;
-export type V2ItemMatchesModel = Assert<Equals<z.output<typeof ShortlistItemV2>, ShortlistItem>>;
-export type V2ListMatchesModel = Assert<Equals<z.output<typeof ExportFileV2>['shortlists'][number], Shortlist>>;
+// v2 was the version written until version 3 (issue 18); format-v3.ts now holds the model check.

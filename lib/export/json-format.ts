@@ -1,25 +1,28 @@
 // The JSON backup format: writing the current version, and the chain that reads every version ever written.
 //
-// To add version 2: create format-v2.ts (ExportFileV2 with `version: z.literal(2)`), give the v1 entry in
-// VERSIONS an `upgrade` that turns a parsed v1 file into a v2 file, append { version: 2, schema: ExportFileV2,
-// upgrade: null }, point CURRENT_VERSION and `toJson` at v2, and add ExportFileV2 to ExportFile below.
-// Old files are then parsed by their own frozen schema and upgraded step by step.
+// To add version 4: create format-v4.ts (ExportFileV4 with `version: z.literal(4)`, and move the model check
+// there from format-v3.ts), give the v3 entry in VERSIONS an `upgrade` that turns a parsed v3 file into a v4
+// file, append { version: 4, schema: ExportFileV4, upgrade: null }, point CURRENT_VERSION and `toJson` at v4,
+// and add ExportFileV4 to ExportFile below. Old files are then parsed by their own frozen schema and upgraded
+// step by step (v1 → v2: nothing to convert; v2 → v3: items arrive untracked).
 import { z } from '../zod';
 import { Shortlist, ShortlistItem } from '../shortlist/schema';
 import { ExportFileV1, FORMAT_NAME, ShortlistItemV1, ShortlistV1 } from './format-v1';
 import { ExportFileV2, ShortlistItemV2, upgradeV1 } from './format-v2';
+import { ExportFileV3, ShortlistItemV3, upgradeV2 } from './format-v3';
+import { HistoryEntry, ItemFacts, Removal } from '../changes/schema';
 import { readableOnly } from './input';
 
 export { FORMAT_NAME };
 
 /** The version `toJson` writes and the newest one `parseImport` reads. */
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 
 /** Any export file this release can read, discriminated by `version` (used for the published JSON Schema). */
-export const ExportFile = z.discriminatedUnion('version', [ExportFileV1, ExportFileV2]);
+export const ExportFile = z.discriminatedUnion('version', [ExportFileV1, ExportFileV2, ExportFileV3]);
 
 /** The current version's file, as written and as returned by parseImport after upgrading. */
-export type CurrentExportFile = ExportFileV2;
+export type CurrentExportFile = ExportFileV3;
 
 export interface VersionStep {
   version: number;
@@ -37,7 +40,8 @@ export interface VersionStep {
 /** Oldest first; each entry's upgrade yields the next entry's input. */
 export const VERSIONS: readonly VersionStep[] = [
   { version: 1, schema: ExportFileV1, records: { shortlists: ShortlistV1, items: ShortlistItemV1 }, upgrade: upgradeV1 },
-  { version: 2, schema: ExportFileV2, records: { shortlists: ShortlistV1, items: ShortlistItemV2 }, upgrade: null },
+  { version: 2, schema: ExportFileV2, records: { shortlists: ShortlistV1, items: ShortlistItemV2 }, upgrade: upgradeV2 },
+  { version: 3, schema: ExportFileV3, records: { shortlists: ShortlistV1, items: ShortlistItemV3 }, upgrade: null },
 ];
 
 /** The current-version schema, re-checked after upgrading an older file. */
@@ -120,5 +124,9 @@ export function copyItem(i: ShortlistItem): ShortlistItem {
     position: i.position,
     createdAt: i.createdAt,
     updatedAt: i.updatedAt,
+    // Parsing copies exactly the schemas' fields; the item passed the model's schema, so these cannot fail.
+    facts: i.facts && ItemFacts.parse(i.facts),
+    changeHistory: i.changeHistory.map((e) => HistoryEntry.parse(e)),
+    removed: i.removed && Removal.parse(i.removed),
   };
 }

@@ -1,5 +1,6 @@
 // Markdown export: a readable summary to paste into a message or print. All user text goes through
 // markdown-escape.ts; dataset text is escaped too (it is plain prose, not Markdown).
+import { latestChangeLine } from '../changes/unseen';
 import type { Source } from '../dataset/schema';
 import { siteName } from '../format/links';
 import type { ShortlistItem } from '../shortlist/schema';
@@ -81,6 +82,8 @@ function clinicLines(f: ClinicFacts, sourceLink: (s: Source) => string): ClinicL
 
 function itemSection(item: ShortlistItem, f: ItemFacts, clinic: ClinicLines, input: ExportInput, siteLink: (url: string) => string): string {
   let s = `\n### ${escapeInline(f.name)}\n\n${clinic.head}`;
+  const change = latestChangeLine(item);
+  if (change) s += `- Latest change: ${escapeInline(change)}\n`;
   if (f.website) s += `- Website: ${siteLink(f.website)}\n`;
   s += clinic.facts;
   const cost = input.itemExtras?.(item)?.costEstimate;

@@ -105,7 +105,7 @@ export function planImport(stored: ShortlistRecords, incoming: ShortlistRecords)
     const target = plan.listTarget.get(theirs.shortlistId) ?? theirs.shortlistId;
     const byId = itemsById.get(theirs.id);
     if (byId) {
-      if (deepEqual(byId, { ...theirs, shortlistId: target })) plan.items.unchanged.push(theirs);
+      if (deepEqual(userRecord(byId), userRecord({ ...theirs, shortlistId: target }))) plan.items.unchanged.push(theirs);
       else plan.items.conflicts.push({ key: `item:${theirs.id}`, reason: 'same-id', mine: byId, theirs, theirListId: theirs.shortlistId });
       continue;
     }
@@ -237,6 +237,16 @@ function clinicKey(listId: string, item: ShortlistItem): string | null {
   if (item.providerId !== null) return `${listId}\u0000p:${item.providerId}`;
   if (item.custom) return `${listId}\u0000c:${normName(item.custom.name)}`;
   return null;
+}
+
+/**
+ * An item without its change tracking (facts, changeHistory, removed): bookkeeping this browser derives from
+ * the dataset, not something the user wrote, so a backup taken before a change check is still "the same item".
+ * On an unchanged match the stored item (and its tracking) stays as it is.
+ */
+function userRecord(i: ShortlistItem): Omit<ShortlistItem, 'facts' | 'changeHistory' | 'removed'> {
+  const { facts: _f, changeHistory: _h, removed: _r, ...rest } = i;
+  return rest;
 }
 
 /** Same clinic and the same things the user wrote (ids, position and timestamps aside). */

@@ -5,7 +5,9 @@ import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'id
 import type { Shortlist, StoredShortlistItem } from './schema';
 import { StorageError, toStorageError } from './errors';
 
-export const DB_NAME = 'clinic-scout-shortlists';
+import { DB_NAME } from './peek';
+
+export { DB_NAME };
 
 /** The schema at the current version (what the repository code may rely on). */
 export interface ShortlistDbSchema extends DBSchema {
@@ -86,6 +88,24 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
         // A record that is not an object is kept exactly as it is (reads set it aside, never delete it).
         if (value !== null && typeof value === 'object' && !Array.isArray(value) && !('revision' in value)) {
           await cursor.update({ ...value, revision: 1 });
+        }
+        cursor = await cursor.continue();
+      }
+    },
+  },
+  {
+    version: 3,
+    description:
+      'items get change tracking: facts (the decision snapshot, null until the first check after the upgrade), changeHistory ([]) and removed (null)',
+    async run({ tx }) {
+      let cursor = await tx.objectStore('items').openCursor();
+      while (cursor) {
+        const value: unknown = cursor.value;
+        // As in v2: a record that is not an object is kept exactly as it is.
+        if (value !== null && typeof value === 'object' && !Array.isArray(value) && !('changeHistory' in value)) {
+          // No snapshot here: the upgrade can't know what the user saw. The first check after it takes one
+          // from the dataset of that day and marks it "since <date>" (lib/changes/tracking.ts, firstRun).
+          await cursor.update({ facts: null, removed: null, ...value, changeHistory: [] });
         }
         cursor = await cursor.continue();
       }

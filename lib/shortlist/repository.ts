@@ -43,6 +43,8 @@ export interface NewItem {
   providerId: string | null;
   snapshot: ShortlistItem['snapshot'];
   custom: CustomClinic | null;
+  /** The provider's decision facts as the user sees them now (lib/changes startTracking); null/omitted: none. */
+  facts?: ShortlistItem['facts'];
 }
 
 /** The fields updateItem changes; omitted fields are left as they are. */
@@ -92,9 +94,9 @@ export interface WriteAllOptions {
 // transaction stays synchronous.
 type SchemaModule = typeof import('./schema');
 const derived = (m: SchemaModule) => ({
-  NewItemInput: m.ShortlistItem.pick({ providerId: true, snapshot: true, custom: true }),
-  /** An item as writeAll takes it: the model, with the revision the caller had (optional, e.g. an undo). */
-  WriteItemInput: m.ShortlistItem.extend({ revision: m.StoredShortlistItem.shape.revision.optional() }),
+  NewItemInput: m.ShortlistItem.pick({ providerId: true, snapshot: true, custom: true }).extend({ facts: m.ShortlistItem.shape.facts.optional() }),
+  /** An item as writeAll takes it: the model (tracking fields optional), with the revision the caller had (optional, e.g. an undo). */
+  WriteItemInput: m.ShortlistItemInput.extend({ revision: m.StoredShortlistItem.shape.revision.optional() }),
 });
 type Schemas = SchemaModule & ReturnType<typeof derived>;
 let loadedSchemas: Schemas | null = null;
@@ -495,6 +497,9 @@ export class ShortlistDb {
         quote: null,
         answers: {},
         plan: null,
+        facts: base.facts ?? null,
+        changeHistory: [],
+        removed: null,
         position,
         createdAt: now,
         updatedAt: now,
@@ -642,6 +647,41 @@ export class ShortlistDb {
         .filter((f): f is ProviderMembership => f.shortlist !== undefined && f.shortlist.deletedAt === null)
         .sort((a, b) => byCreated(a.shortlist, b.shortlist));
     });
+  }
+
+  // ---- change tracking (lib/changes) ----
+
+  /**
+   * Applies `update` to every readable item (or only to `ids`) in ONE transaction and writes the ones it
+   * returns (validated); null means "leave as is". For the change check on start and "Mark as seen": the
+   * tracking fields are not user text, so neither `revision` nor `updatedAt` moves. `update` must be
+   * synchronous (everything it needs loaded beforehand). Returns the items written.
+   */
+  async updateTracking(
+    update: (item: StoredShortlistItem) => StoredShortlistItem | null,
+    ids?: readonly string[],
+  ): Promise<StoredShortlistItem[]> {
+    return this.#write(async (tx, changes) => {
+      const store = tx.objectStore('items');
+      const raws = ids ? await Promise.all(ids.map((id) => store.get(id))) : await store.getAll();
+      const written: StoredShortlistItem[] = [];
+      for (const item of readable(raws.filter((r) => r !== undefined), readItem)) {
+        const next = update(item);
+        if (next === null) continue;
+        written.push(validate(S().StoredShortlistItem, { ...next, id: item.id, revision: item.revision, updatedAt: item.updatedAt }));
+      }
+      await putAll(tx, 'items', written);
+      for (const i of written) {
+        changes.itemIds.add(i.id);
+        changes.shortlistIds.add(i.shortlistId);
+      }
+      return written;
+    });
+  }
+
+  /** Every readable item of every list (trash included). */
+  async listAllItems(): Promise<StoredShortlistItem[]> {
+    return this.#read(async (tx) => readable(await tx.objectStore('items').getAll(), readItem));
   }
 
   // ---- bulk ----

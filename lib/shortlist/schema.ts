@@ -1,5 +1,6 @@
 import { z } from '../zod';
 import { HttpUrl, UsState } from '../dataset/schema';
+import { HistoryEntry, ItemFacts, Removal } from '../changes/schema';
 import { SiteRead } from '../extract/saved';
 
 import { ANSWER_MAX, CITY_MAX, CLINIC_NAME_MAX, LIST_NAME_MAX, NOTES_MAX, PHONE_MAX, QUOTE_NOTE_MAX, STREET_MAX } from './limits';
@@ -66,7 +67,20 @@ export const ShortlistItem = z.object({
   createdAt: z.number().int().nonnegative(),
   /** Last time the user touched it (ms since epoch). */
   updatedAt: z.number().int().nonnegative(),
+  // Change tracking (schema v3, lib/changes/tracking.ts): the decision facts the user has seen, what
+  // changed since (oldest first, the last entry unseen while seenAt is null) and a removal from the dataset.
+  /** Null for a custom clinic, and for an older item until the first check after the upgrade. */
+  facts: ItemFacts.nullable(),
+  changeHistory: z.array(HistoryEntry).max(1000),
+  removed: Removal.nullable(),
 });
+
+/** What an item without change tracking (written before schema v3) reads as. */
+const TRACKING_DEFAULTS = {
+  facts: ItemFacts.nullable().default(null),
+  changeHistory: z.array(HistoryEntry).max(1000).default([]),
+  removed: Removal.nullable().default(null),
+};
 
 /**
  * An item as the database keeps it (schema version 2 on): the model plus `revision`, which starts at 1
@@ -76,8 +90,14 @@ export const ShortlistItem = z.object({
  */
 export const StoredShortlistItem = ShortlistItem.extend({ revision: z.number().int().nonnegative() });
 
-/** What reads accept: a record written before version 2 that somehow has no revision reads as revision 0. */
-export const StoredShortlistItemRead = ShortlistItem.extend({ revision: z.number().int().nonnegative().default(0) });
+/**
+ * What reads accept: a record written before version 2 that somehow has no revision reads as revision 0;
+ * one without the v3 change-tracking fields reads as untracked (the next check fills them in).
+ */
+export const StoredShortlistItemRead = ShortlistItem.extend({ revision: z.number().int().nonnegative().default(0), ...TRACKING_DEFAULTS });
+
+/** An item as writers may pass it (undo, import, tests): the model, tracking fields optional (untracked). */
+export const ShortlistItemInput = ShortlistItem.extend(TRACKING_DEFAULTS);
 
 export const Shortlist = z.object({
   id: z.string().min(1).max(100),

@@ -12,6 +12,12 @@ import { subscribeToChanges } from '@/lib/shortlist/sync';
 import type { CustomClinicInput } from '@/lib/shortlist/input';
 import type { Records, SavedRecords } from '@/lib/shortlist/records';
 import type { CustomClinic, Quote, Shortlist, ShortlistItem, StoredShortlistItem } from '@/lib/shortlist/schema';
+import { UNTRACKED, hasUnseen, startTracking, trackingKey } from '@/lib/changes/unseen';
+import type { ChangeCheckDeps } from '@/lib/changes/deps';
+
+// The comparison (lib/changes/check.ts → reconcile, diff) is a chunk loaded when a check, "Mark as seen" or a
+// count runs, after the panel has shown what it opened on; the start-up code holds only lib/changes/unseen.ts.
+const changeCheck = () => import('@/lib/changes/check');
 
 const openShortlistDb = () => import('@/lib/shortlist/repository').then((m) => m.openShortlistDb());
 const dumpShortlistDb = () => import('@/lib/shortlist/db').then((m) => m.dumpShortlistDb());
@@ -70,6 +76,12 @@ export interface ShortlistStoreOptions {
   purgeAfterMs?: number;
   /** Reads the raw database for the fallback export (default dumpShortlistDb); tests inject a dump. */
   dump?: () => Promise<DbDump | null>;
+  /**
+   * Change tracking (state/changes.ts panelChangeDeps in the panel): with it, the store runs the change
+   * check when it opens and after an import, takes the facts snapshot when a provider is added, and
+   * offers markSeen. Without it (most tests) none of that happens.
+   */
+  changes?: (db: ShortlistDb) => ChangeCheckDeps;
 }
 
 /** Kinds that say something about storage as a whole, not about the one control that failed. */
@@ -81,7 +93,12 @@ function sameList(a: Shortlist, b: Shortlist): boolean {
 
 function sameItem(a: StoredShortlistItem, b: StoredShortlistItem): boolean {
   return (
-    a.id === b.id && a.updatedAt === b.updatedAt && a.revision === b.revision && a.position === b.position && a.shortlistId === b.shortlistId
+    a.id === b.id &&
+    a.updatedAt === b.updatedAt &&
+    a.revision === b.revision &&
+    a.position === b.position &&
+    a.shortlistId === b.shortlistId &&
+    trackingKey(a) === trackingKey(b) // the change check writes without touching updatedAt or revision
   );
 }
 
@@ -127,6 +144,15 @@ function errorOf(err: unknown): StorageError {
   return err instanceof StorageError ? err : toStorageError(err);
 }
 
+/** The first item of this provider (non-deleted lists, oldest first) with unseen changes, for the card's notice. */
+export function unseenItemOf(snapshot: ShortlistsSnapshot, providerId: string): ShortlistItem | null {
+  for (const list of snapshot.lists) {
+    const item = (snapshot.items.get(list.id) ?? []).find((i) => i.providerId === providerId && hasUnseen(i));
+    if (item) return item;
+  }
+  return null;
+}
+
 /** The non-deleted lists each provider is on, oldest list first; cached per snapshot. */
 const membershipCache = new WeakMap<ShortlistsSnapshot, Map<string, Shortlist[]>>();
 export function membershipOf(snapshot: ShortlistsSnapshot, providerId: string): Shortlist[] {
@@ -155,7 +181,10 @@ export interface NoteDraft {
 }
 
 export class ShortlistStore {
-  readonly #options: Required<Omit<ShortlistStoreOptions, 'channelName'>> & { channelName: string | undefined };
+  readonly #options: Required<Omit<ShortlistStoreOptions, 'channelName' | 'changes'>> & {
+    channelName: string | undefined;
+    changes: ShortlistStoreOptions['changes'];
+  };
   #snapshot: ShortlistsSnapshot = INITIAL;
   readonly #listeners = new Set<() => void>();
   #db: Promise<ShortlistDb> | null = null;
@@ -182,6 +211,7 @@ export class ShortlistStore {
       requestPersistence: options.requestPersistence ?? defaultRequestPersistence,
       purgeAfterMs: options.purgeAfterMs ?? PURGE_AFTER_MS,
       dump: options.dump ?? (() => dumpShortlistDb()),
+      changes: options.changes,
     };
   }
 
@@ -245,7 +275,43 @@ export class ShortlistStore {
       // Purging is housekeeping; the lists are still there to show.
     }
     await this.reload();
+    void this.checkChanges();
     return db;
+  }
+
+  /**
+   * The change check (lib/changes/check.ts): compares shortlisted providers with their snapshots when the
+   * dataset changed since the last check (background or panel, whichever came first), or when some item
+   * has no snapshot yet (saved before tracking, imported from an older file). Never throws.
+   */
+  async checkChanges(): Promise<void> {
+    const deps = this.#options.changes;
+    if (!deps || this.#stopped) return;
+    try {
+      const db = await this.#getDb();
+      const { checkForChanges, needsSnapshot } = await changeCheck();
+      const force = needsSnapshot([...this.#snapshot.items.values()].flat());
+      const { compared } = await checkForChanges(deps(db), { force });
+      if (compared) {
+        this.#writes++;
+        await this.reload();
+      }
+    } catch {
+      // The badge and notices simply stay as they were; the next start tries again.
+    }
+  }
+
+  /**
+   * "Mark as seen" for these items (pass every item of the provider, so one click clears it on every list):
+   * the snapshot becomes the current facts, the old values stay in each item's history.
+   */
+  markSeen(item: ShortlistItem): Promise<void> {
+    const deps = this.#options.changes;
+    const all = [...this.#snapshot.items.values()].flat();
+    const ids = item.providerId === null ? [item.id] : all.filter((i) => i.providerId === item.providerId && hasUnseen(i)).map((i) => i.id);
+    return this.#write(async (db) => {
+      if (deps) await (await changeCheck()).markChangesSeen(deps(db), ids.includes(item.id) ? ids : [...ids, item.id]);
+    });
   }
 
   #getDb(): Promise<ShortlistDb> {
@@ -344,12 +410,33 @@ export class ShortlistStore {
     this.#askPersistence(); // synchronously, inside the click
     return this.#write(async (db) => {
       const target = listId ?? (await db.ensureDefaultShortlist()).id;
-      return db.addItem(target, {
+      // The decision facts as the user sees them now: what later changes are compared with.
+      const deps = this.#options.changes?.(db);
+      // In memory when the card was shown (nearly always); otherwise the packaged file. Not to be had: none,
+      // and the next check takes the snapshot ("since <date>").
+      const current = deps ? (deps.peekFacts?.(provider.id) ?? (await deps.loadFacts().then((f) => f(provider.id), () => undefined))) : undefined;
+      const facts = deps ? startTracking(current, deps.version, Date.now()).facts : null;
+      const item = await db.addItem(target, {
         providerId: provider.id,
         snapshot: { name: provider.name.slice(0, 200), website: provider.website },
         custom: null,
+        facts,
       });
+      void this.#recordUnseen(); // not awaited: the add is done
+      return item;
     });
+  }
+
+  /** Stores the badge's count with this dataset version (see lib/changes/check.ts recount); never throws. */
+  async #recordUnseen(): Promise<void> {
+    const deps = this.#options.changes;
+    if (!deps || this.#stopped) return;
+    try {
+      const db = await this.#getDb();
+      await (await changeCheck()).recount(deps(db));
+    } catch {
+      // The next check stores it.
+    }
   }
 
   /** Adds a clinic the user typed in, with its quote and notes, in one transaction. */
@@ -374,6 +461,8 @@ export class ShortlistStore {
         position: last ? Math.floor(last.position) + 1 : 0,
         createdAt: now,
         updatedAt: now,
+        ...UNTRACKED, // nothing to compare a clinic of the user's own with
+        changeHistory: [],
       };
       await db.writeAll({ shortlists: [], items: [item] }); // validates; all or nothing
       return item;
@@ -486,8 +575,10 @@ export class ShortlistStore {
   }
 
   /** Writes an import's records (lib/export applyImportChoices) in one all-or-nothing transaction. */
-  importRecords(records: WriteAllInput, options?: WriteAllOptions): Promise<{ shortlists: number; items: number }> {
-    return this.#write((db) => db.writeAll(records, options));
+  async importRecords(records: WriteAllInput, options?: WriteAllOptions): Promise<{ shortlists: number; items: number }> {
+    const result = await this.#write((db) => db.writeAll(records, options));
+    void this.checkChanges(); // imported items from an older file get their snapshot now
+    return result;
   }
 
   /**

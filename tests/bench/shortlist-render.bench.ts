@@ -54,6 +54,9 @@ function item(i: number, shortlistId: string): ShortlistItem {
     position: i,
     createdAt: 1_750_000_000_000 + i,
     updatedAt: 1_750_000_000_000 + i * 60_000,
+    facts: null,
+    changeHistory: [],
+    removed: null,
   };
 }
 

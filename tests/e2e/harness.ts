@@ -9,7 +9,7 @@ import { startFixtureServer } from './fixture-server';
 // The extension APIs as seen inside the service worker, for sw.evaluate callbacks.
 declare const chrome: {
   tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; pendingUrl?: string }>> };
-  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  action: { getBadgeText(d: { tabId?: number }): Promise<string>; getTitle(d: { tabId?: number }): Promise<string> };
 };
 
 export const EXTENSION_DIR = new URL('../../.output/chrome-mv3', import.meta.url).pathname;
@@ -51,7 +51,7 @@ export interface ExtensionRequest {
   outcome: 'pending' | 'finished' | string;
 }
 
-/** `extensionDir`: another build to load (the benchmarks' synthetic-data builds); the Chrome build by default. */
+/** `extensionDir`: another build to load (a synthetic-data benchmark build, a fixture-dataset build in a temp dir); the Chrome build by default. */
 export async function launch(opts: { profileDir?: string; server?: Harness['server']; extensionDir?: string } = {}): Promise<Harness> {
   const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {

@@ -117,8 +117,8 @@ describe('ImportDialog: files that are refused write nothing', () => {
     ],
     [
       'a newer format version',
-      () => file(toJson(backup, EXPORTED).replace('"version": 2', '"version": 3')),
-      /^This file was made by a newer Clinic Scout \(export format version 3\)/,
+      () => file(toJson(backup, EXPORTED).replace('"version": 3', '"version": 4')),
+      /^This file was made by a newer Clinic Scout \(export format version 4\)/,
     ],
     ['damaged JSON', () => file(toJson(backup, EXPORTED).slice(0, 200)), /^The file is not valid JSON/],
     ['an empty backup', () => file(toJson({ shortlists: [], items: [] }, EXPORTED)), new RegExp(`^${EMPTY_BACKUP}$`)],

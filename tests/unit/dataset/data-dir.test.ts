@@ -1,8 +1,9 @@
 // A normal build always packages data/providers/; a synthetic benchmark dataset needs `npm run bench`
-// and the generator's marker, and can never be data/ itself.
+// and the generator's marker; an e2e fixture dataset needs its marker and an output directory outside
+// .output/; neither can be data/ itself.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../../../lib/dataset/read-files';
 import { buildData, SYNTHETIC_MARKER } from '../../../scripts/data-dir';
@@ -19,8 +20,8 @@ function fakeDataset(marker: boolean) {
 
 describe('buildData', () => {
   it('is data/providers without the variable', () => {
-    expect(buildData({})).toEqual({ providersDir: join(DATA_DIR, 'providers'), synthetic: false });
-    expect(buildData({ npm_lifecycle_event: 'bench' }).synthetic).toBe(false);
+    expect(buildData({})).toEqual({ providersDir: join(DATA_DIR, 'providers'), kind: 'real' });
+    expect(buildData({ npm_lifecycle_event: 'bench' }).kind).toBe('real');
   });
 
   it('refuses CLINIC_SCOUT_DATA_DIR outside npm run bench', () => {
@@ -37,7 +38,43 @@ describe('buildData', () => {
 
   it('accepts a marked dataset from npm run bench', () => {
     const root = fakeDataset(true);
-    expect(buildData({ CLINIC_SCOUT_DATA_DIR: root, npm_lifecycle_event: 'bench' })).toEqual({ providersDir: join(root, 'providers'), synthetic: true, root });
+    expect(buildData({ CLINIC_SCOUT_DATA_DIR: root, npm_lifecycle_event: 'bench' })).toEqual({
+      providersDir: join(root, 'providers'),
+      kind: 'synthetic',
+      root,
+      outDir: join('.output', 'bench', basename(root)),
+    });
+  });
+});
+
+describe('buildData: e2e fixture datasets', () => {
+  const ROOT = join(DATA_DIR, '..');
+  const A = join(ROOT, 'tests/fixtures/changes-data/a');
+  const OUT = join(tmpdir(), 'clinic-scout-fixture-build');
+
+  it('accepts a marked fixture dataset with an output directory outside .output/ (from any npm script)', () => {
+    expect(buildData({ CLINIC_SCOUT_DATA_DIR: A, CLINIC_SCOUT_OUT_DIR: OUT, CLINIC_SCOUT_VERSION: '0.1.1' })).toEqual({
+      providersDir: join(A, 'providers'),
+      kind: 'fixture',
+      root: A,
+      outDir: OUT,
+      version: '0.1.1',
+    });
+  });
+
+  it('refuses an unmarked directory, a missing or .output/ output directory, and a version or output without fixture data', () => {
+    expect(() => buildData({ CLINIC_SCOUT_DATA_DIR: ROOT, CLINIC_SCOUT_OUT_DIR: OUT })).toThrow(/no marker/);
+    expect(() => buildData({ CLINIC_SCOUT_DATA_DIR: A })).toThrow(/outside \.output/);
+    expect(() => buildData({ CLINIC_SCOUT_DATA_DIR: A, CLINIC_SCOUT_OUT_DIR: join(ROOT, '.output') })).toThrow(/outside \.output/);
+    expect(() => buildData({ CLINIC_SCOUT_DATA_DIR: A, CLINIC_SCOUT_OUT_DIR: join(ROOT, '.output', 'chrome-mv3') })).toThrow(/outside \.output/);
+    expect(() => buildData({ CLINIC_SCOUT_VERSION: '9.9.9' })).toThrow(/fixture builds/);
+    expect(() => buildData({ CLINIC_SCOUT_OUT_DIR: OUT })).toThrow(/fixture builds/);
+    expect(() => buildData({ CLINIC_SCOUT_DATA_DIR: A, CLINIC_SCOUT_OUT_DIR: OUT, CLINIC_SCOUT_VERSION: '1.x' })).toThrow(/not a manifest version/);
+  });
+
+  it('a synthetic dataset cannot take a fixture build\'s version or output directory', () => {
+    const root = fakeDataset(true);
+    expect(() => buildData({ CLINIC_SCOUT_DATA_DIR: root, npm_lifecycle_event: 'bench', CLINIC_SCOUT_VERSION: '9.9.9' })).toThrow(/fixture builds only/);
   });
 });
 

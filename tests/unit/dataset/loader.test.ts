@@ -1,5 +1,7 @@
 // lib/dataset/loader.ts over the files the build packages (scripts/packaged-data.ts), read from memory.
 import { describe, expect, it, vi } from 'vitest';
+import { DECISION_FACTS_PATH } from '../../../lib/changes/packaged-facts';
+import { decisionFacts } from '../../../lib/changes/snapshot';
 import {
   BROWSE_INDEX_PATH,
   GENERAL_PATH,
@@ -33,8 +35,9 @@ function memoryReader(drop: readonly string[] = []) {
 const [a, b, c, d] = providers;
 
 describe('the packaged data', () => {
-  it('is one file per provider, holding the validated record, the Browse index and the general facts', () => {
-    expect(files.size).toBe(providers.length + 2);
+  it('is one file per provider, holding the validated record, the Browse index, the general facts and the decision facts', () => {
+    expect(files.size).toBe(providers.length + 3);
+    expect(JSON.parse(files.get(DECISION_FACTS_PATH)!)).toEqual(providers.map(decisionFacts));
     for (const p of providers) expect(JSON.parse(files.get(providerPath(p.id))!)).toEqual(p);
     expect(files.has(BROWSE_INDEX_PATH)).toBe(true);
     expect(JSON.parse(files.get(GENERAL_PATH)!)).toEqual(parseGeneralFile(readGeneralFile()).general);

@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { Shortlist, ShortlistItem } from '../../../lib/shortlist/schema';
 import { FORBIDDEN_KEYS } from '../../../lib/export/preflight';
+import { UNTRACKED, markSeen, reconcile, startTracking, type TrackingFields } from '../../../lib/changes/tracking';
+import { makeProvider } from '../../fixtures/providers';
 
 /** Records as storage returns them: ordinary objects. */
 const PLAIN = { noNullPrototype: true } as const;
@@ -37,6 +39,24 @@ const answerKey = text(100).filter((k) => !FORBIDDEN_KEYS.has(k));
 export const shortlistArb = (listId: fc.Arbitrary<string> = id) =>
   fc.record({ id: listId, name: name(200), createdAt: time, updatedAt: time, deletedAt: fc.option(time) }, PLAIN).filter((s) => Shortlist.safeParse(s).success);
 
+/** Change tracking as it really occurs: none, saved, an unseen change, a seen one with history, a removal. */
+function trackingStates(): TrackingFields[] {
+  const A = { app: '0.1.0', data: '0123456789abcdef' };
+  const B = { app: '0.2.0', data: 'fedcba9876543210' };
+  const before = makeProvider();
+  const after = makeProvider({
+    status: { state: 'closed', since: '2026-03-10', detail: 'Closed “all” <b>clinics</b> 👩🏽‍⚕️', sources: [{ url: 'https://news.example.com/a?b=1#c', date: null, thirdParty: true }] },
+    prices: [{ ...before.prices[1]!, low: 500, high: 650 }],
+  });
+  const tracked = { providerId: before.id, ...startTracking(before, A, 1_700_000_000_000) };
+  const unseen = reconcile(tracked, after, B, 1_710_000_000_000)!;
+  const seen = markSeen(unseen, after, B, 1_720_000_000_000)!;
+  const gone = reconcile(seen, null, { ...B, app: '0.3.0' }, 1_730_000_000_000)!;
+  const strip = ({ providerId: _p, ...t }: TrackingFields & { providerId: string | null }): TrackingFields => t;
+  return [UNTRACKED, strip(tracked), strip(unseen), strip(seen), strip(gone)];
+}
+const tracking = fc.constantFrom(...trackingStates());
+
 export const itemArb = (listIds: readonly string[]) =>
   fc
     .record({
@@ -61,7 +81,9 @@ export const itemArb = (listIds: readonly string[]) =>
       position: num({}),
       createdAt: time,
       updatedAt: time,
+      tracking,
     }, PLAIN)
+    .map(({ tracking: t, ...item }) => ({ ...item, ...t }))
     .filter((i) => ShortlistItem.safeParse(i).success);
 
 /** Lists with unique ids and items on them with unique ids. */

@@ -172,8 +172,8 @@ describe('parseImport: files that are not a valid export', () => {
   });
 
   it('says a file from a newer version was made by a newer Clinic Scout', () => {
-    const file = { ...valid(), version: 3 };
-    expect(oneError(JSON.stringify(file))).toMatch(/made by a newer Clinic Scout \(export format version 3\).*up to version 2/);
+    const file = { ...valid(), version: 4 };
+    expect(oneError(JSON.stringify(file))).toMatch(/made by a newer Clinic Scout \(export format version 4\).*up to version 3/);
     expect(oneError(JSON.stringify({ ...file, version: 0 }))).toMatch(/unknown export format version \(0\)/);
     expect(oneError(JSON.stringify({ ...file, version: 1.5 }))).toMatch(/unknown export format version \(1\.5\)/);
   });

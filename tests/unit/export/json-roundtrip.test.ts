@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { buildExportFile, toJson } from '../../../lib/export/json-format';
 import { parseImport } from '../../../lib/export/import';
 import { ExportFileV1 } from '../../../lib/export/format-v1';
-import { ExportFileV2 } from '../../../lib/export/format-v2';
+import { ExportFileV3 } from '../../../lib/export/format-v3';
 import { dataArb } from './arbitraries';
 import { CUSTOM_ITEM_FIELDS, makeItem, makeList } from './fixtures';
 
@@ -18,7 +18,7 @@ describe('JSON export → parseImport', () => {
         expect(result.data.shortlists).toStrictEqual(data.shortlists);
         expect(result.data.items).toStrictEqual(data.items);
         expect(result.data.exportedAt).toBe(AT.toISOString());
-        expect(result.data.sourceVersion).toBe(2);
+        expect(result.data.sourceVersion).toBe(3);
       }),
       { numRuns: 150 },
     );
@@ -28,11 +28,11 @@ describe('JSON export → parseImport', () => {
     const data = { shortlists: [makeList({ id: 'l1' })], items: [makeItem({ id: 'i1', shortlistId: 'l1' }), makeItem({ id: 'i2', shortlistId: 'l1', ...CUSTOM_ITEM_FIELDS })] };
     const file = buildExportFile(data, AT);
     expect(Object.keys(file)).toEqual(['format', 'version', 'exportedAt', 'shortlists', 'items']);
-    expect(file).toMatchObject({ format: 'clinic-scout-shortlists', version: 2, exportedAt: '2026-05-01T12:00:00.000Z' });
-    expect(ExportFileV2.safeParse(JSON.parse(toJson(data, AT))).success).toBe(true);
+    expect(file).toMatchObject({ format: 'clinic-scout-shortlists', version: 3, exportedAt: '2026-05-01T12:00:00.000Z' });
+    expect(ExportFileV3.safeParse(JSON.parse(toJson(data, AT))).success).toBe(true);
   });
 
-  it('version 2 keeps a saved site’s phone, address and where and when each value was read; a version 1 file still imports', () => {
+  it('version 2 and later keep a saved site’s phone, address and where and when each value was read; a version 1 file still imports', () => {
     const custom = {
       ...CUSTOM_ITEM_FIELDS.custom!,
       phone: '(720) 555-0187',
@@ -54,10 +54,27 @@ describe('JSON export → parseImport', () => {
     // The same file as version 1 (without the new fields) is upgraded.
     const v1 = JSON.parse(toJson({ ...data, items: [makeItem({ id: 'i2', shortlistId: 'l1', ...CUSTOM_ITEM_FIELDS })] }, AT));
     v1.version = 1;
+    for (const i of v1.items) for (const k of ['facts', 'changeHistory', 'removed']) delete i[k];
     expect(ExportFileV1.safeParse(v1).success).toBe(true);
     const old = parseImport(JSON.stringify(v1));
     expect(old.ok && old.data.sourceVersion).toBe(1);
     expect(old.ok && old.data.items[0]!.custom).toStrictEqual(CUSTOM_ITEM_FIELDS.custom);
+  });
+
+  it('a version 1 or 2 file (no change tracking) imports with every item untracked; nothing else changes', () => {
+    const data = { shortlists: [makeList({ id: 'l1' })], items: [makeItem({ id: 'i1', shortlistId: 'l1', notes: 'kept' })] };
+    const v3 = JSON.parse(toJson(data, AT));
+    const v1 = { ...v3, version: 1, items: v3.items.map(({ facts: _f, changeHistory: _h, removed: _r, ...rest }: Record<string, unknown>) => rest) };
+    expect(ExportFileV1.safeParse(v1).success).toBe(true);
+    const result = parseImport(JSON.stringify(v1));
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.data.sourceVersion).toBe(1);
+    expect(result.data.items).toStrictEqual(data.items);
+    const v2 = { ...v1, version: 2 };
+    const r2 = parseImport(JSON.stringify(v2));
+    if (!r2.ok) throw new Error(r2.errors.join('\n'));
+    expect(r2.data.sourceVersion).toBe(2);
+    expect(r2.data.items).toStrictEqual(data.items);
   });
 
   it('leaves out fields a storage layer adds to its records, so its own export always imports', () => {

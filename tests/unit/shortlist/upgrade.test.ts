@@ -32,15 +32,17 @@ const addIndexStep: UpgradeStep = {
 
 /**
  * The records of `dump` as the current chain leaves them: v2 gives every item without a revision
- * `revision: 1` and changes nothing else. Every other field of every record is kept byte for byte.
+ * `revision: 1`; v3 gives every item without change tracking `facts: null, changeHistory: [], removed: null`;
+ * nothing else changes. Every other field of every record is kept byte for byte.
  */
 function upgradedRecords(dump: DbDump): Record<string, unknown[]> {
   const byId = recordsById(dump);
+  const isObject = (r: unknown): r is object => r !== null && typeof r === 'object' && !Array.isArray(r);
   return {
     ...byId,
-    items: (byId.items ?? []).map((r) =>
-      r !== null && typeof r === 'object' && !('revision' in r) ? { ...(r as object), revision: 1 } : r,
-    ),
+    items: (byId.items ?? [])
+      .map((r) => (isObject(r) && !('revision' in r) ? { ...r, revision: 1 } : r))
+      .map((r) => (isObject(r) && !('changeHistory' in r) ? { ...r, facts: null, changeHistory: [], removed: null } : r)),
   };
 }
 
@@ -119,6 +121,32 @@ describe('upgrading', () => {
     const revs = Object.fromEntries((after.stores.items!.records as { id: string; revision: number }[]).map((r) => [r.id, r.revision]));
     expect(revs['has-rev']).toBe(7);
     for (const r of v1.stores.items!.records as { id: string }[]) expect(revs[r.id]).toBe(1);
+  });
+
+  it('v3 adds untracked change-tracking fields to every item and keeps the ones already there', async () => {
+    const v2 = fixtures.find((f) => f.version === 2)!.dump;
+    const v3 = fixtures.find((f) => f.version === 3)!.dump;
+    const factory = freshFactory();
+    await materialise(v2, factory);
+    const db = await openShortlistDb({ indexedDB: factory });
+    const after = await dumpOf(factory);
+    for (const r of after.stores.items!.records as ShortlistItem[]) {
+      expect({ facts: r.facts, changeHistory: r.changeHistory, removed: r.removed }).toEqual({ facts: null, changeHistory: [], removed: null });
+    }
+    // Items keep every v2 field and stay visible; nothing is reported until the first check takes a snapshot.
+    expect((await db.listAllItems()).map((i) => i.id).sort()).toEqual((v2.stores.items!.records as { id: string }[]).map((r) => r.id).sort());
+    db.close();
+    // A v3 database with real tracking (first-run snapshots, an unseen and a seen change, a removal) reads as is.
+    const tracked = freshFactory();
+    await materialise(v3, tracked);
+    const db3 = await openShortlistDb({ indexedDB: tracked });
+    const items = await db3.listAllItems();
+    expect(items).toHaveLength(v3.stores.items!.records.length);
+    expect(items.some((i) => i.changeHistory.some((e) => e.seenAt === null))).toBe(true);
+    expect(items.some((i) => i.changeHistory.some((e) => e.seenAt !== null))).toBe(true);
+    expect(items.some((i) => i.removed !== null)).toBe(true);
+    expect(items.filter((i) => i.providerId !== null).every((i) => i.facts !== null)).toBe(true);
+    db3.close();
   });
 
   it('runs only the steps above the stored version, in order', async () => {
