@@ -14,9 +14,10 @@ import type { Route } from '@/lib/route';
 import { rememberFilters } from '@/state/browse-memory';
 import { useItemPlan } from '@/state/item-plan';
 import { membershipOf, unseenItemOf } from '@/state/shortlists/store';
-import { ChangeNotice } from '@/components/shortlist/ChangeNotice';
 import { useShortlists } from '@/state/shortlists/context';
 
+// Shown only when there is something to show (read after the card's first screen): their code loads then.
+const loadChangeNotice = () => import('@/components/shortlist/ChangeNotice').then((m) => m.ChangeNotice);
 // Shown only when another window saved different choices: its code loads then, not with the card.
 const loadPlanConflict = () => import('@/components/shortlist/ShortlistPlanConflict').then((m) => m.ShortlistPlanConflict);
 
@@ -57,7 +58,11 @@ export function ProviderDetails({ provider, actions, go }: { provider: Provider;
       nameOf={nameOf}
       onOpen={(next) => go({ view: 'provider', id: next })}
       actions={actions}
-      notice={changedItem && <ChangeNotice item={changedItem} place="card" onSeen={() => shortlists.store.markSeen(changedItem)} />}
+      notice={
+        changedItem && (
+          <LazyView name="change-notice" load={loadChangeNotice} props={{ item: changedItem, place: 'card' as const, onSeen: () => shortlists.store.markSeen(changedItem) }} />
+        )
+      }
       plan={costPlan}
       onBrowseState={browseState}
       spravatoSavings={{ perTreatment: spravatoSavingsPerTreatment(general), sources: general.spravato.savingsProgramme.sources }}

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { SourceRefs } from '@/components/common/SourceRefs';
 import { changedSinceHeading, removalText, unseenChanges } from '@/lib/changes/unseen';
-import { StorageError, toStorageError } from '@/lib/shortlist';
+import { StorageError, toStorageError } from '@/lib/shortlist/errors';
 import type { ShortlistItem } from '@/lib/shortlist/schema';
 
 interface Props {
