@@ -18,6 +18,8 @@ import { recordsOf, type Records, type ShortlistData } from '@/lib/shortlist/rec
 import { printPageUrl } from '@/state/route';
 import { ShortlistStoreContext } from '@/state/shortlists/context';
 import type { ShortlistStore } from '@/state/shortlists/store';
+import './export-import.css';
+import './export-import-print.css';
 
 export interface ExportMenuProps {
   data: ShortlistData;

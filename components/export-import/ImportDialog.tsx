@@ -29,6 +29,8 @@ import { ShortlistStoreContext } from '@/state/shortlists/context';
 import type { ShortlistStore } from '@/state/shortlists/store';
 import { ImportActions } from './ImportActions';
 import { ImportPreview } from './ImportPreview';
+import './export-import.css';
+import './export-import-print.css';
 
 export interface ImportDialogProps {
   /** The shortlist store to read and write (default: the one from <ShortlistsProvider>). */

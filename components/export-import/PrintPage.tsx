@@ -11,6 +11,8 @@ import { Loading } from '@/components/common/Loading';
 import { LoadError } from '@/components/common/LoadError';
 import { PROVIDER_LOAD_MESSAGE } from '@/lib/dataset/loader';
 import { useShortlists } from '@/state/shortlists/context';
+import './export-import.css';
+import './export-import-print.css';
 
 export function PrintPage({ listId }: { listId: string | null }) {
   const sl = useShortlists();

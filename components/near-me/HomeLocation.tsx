@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { UsState } from '@/lib/dataset/schema';
 import { STATE_NAME } from '@/lib/browse/states';
 import type { HomeLocation as Home, ZipStatus } from '@/state/home-location';
+import './near-me.css'; // only Browse shows a home location: its styles load with it
 
 interface Props {
   home: Home;
