@@ -4,9 +4,12 @@ import type { Answer, PlanOptions, StoredShortlistItem } from '@/lib/shortlist/s
 import { useShortlistStore } from '@/state/shortlists/context';
 import { useItemSave, type OpenConflict } from '@/state/shortlists/conflict';
 import { usePlanDraft } from '@/state/plan-drafts';
-import { mergePlans } from '@/lib/shortlist/merge-fields';
 
 const ANSWER_SAVE_DELAY_MS = 400;
+
+/** Only a save that met another window's change needs the merge: loaded then, not with the card. */
+const mergePlansLazily = (base: PlanOptions | null, mine: PlanOptions | null, theirs: PlanOptions | null) =>
+  import('@/lib/shortlist/merge-fields').then((m) => m.mergePlans(base, mine, theirs));
 
 /** Another window saved different choices first: both are shown, nothing is written until the user picks. */
 export type ItemPlanConflict =
@@ -72,7 +75,7 @@ export function useItemPlan(item: StoredShortlistItem | null, providerId: string
     (value, expectedRevision, base) =>
       store.updateItem(itemRef.current!.id, { plan: value, expectedRevision }, base === undefined ? undefined : { plan: base }),
     (stored) => stored.plan,
-    { key: item ? `${item.id}:plan` : undefined, merge: mergePlans },
+    { key: item ? `${item.id}:plan` : undefined, merge: mergePlansLazily },
   );
 
   // Another window's (or this page's) saved answers arrive with the item; unsaved typing (and this

@@ -37,8 +37,11 @@ export interface ItemSaveOptions<T> {
    * dropped by closing a view.
    */
   key?: string;
-  /** Combines changes to different parts of the value (lib/shortlist/merge-fields); undefined: a real conflict. */
-  merge?: (base: T, mine: T, theirs: T) => T | undefined;
+  /**
+   * Combines changes to different parts of the value (lib/shortlist/merge-fields); undefined: a real
+   * conflict. May load lazily (a conflict is rare: the merge code stays off the card's start-up).
+   */
+  merge?: (base: T, mine: T, theirs: T) => T | undefined | Promise<T | undefined>;
 }
 
 /** Open conflicts of this page by ItemSaveOptions.key, kept while the page lives (not stored). */
@@ -78,7 +81,7 @@ export function useItemSave<T>(
     } catch (err) {
       if (isItemConflict(err)) {
         const theirs = read(err.stored);
-        const merged = merge && base !== undefined && attempts < 3 ? merge(base, value, theirs) : undefined;
+        const merged = merge && base !== undefined && attempts < 3 ? await merge(base, value, theirs) : undefined;
         if (merged !== undefined) return run(merged, err.stored.revision, theirs, attempts + 1);
         setConflict({ mine: value, theirs, revision: err.stored.revision });
         setError(null);
