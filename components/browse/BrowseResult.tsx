@@ -3,6 +3,7 @@ import type { NearNote } from '@/lib/browse/near-me';
 import type { BrowseEntry } from '@/lib/dataset/browse-index';
 import { resultFacts } from '@/lib/browse/summary';
 import { CompareCheckbox } from '@/components/compare/CompareCheckbox';
+import { shallowEqual } from '@/lib/shallow-equal';
 
 interface Props {
   provider: BrowseEntry;
@@ -69,11 +70,7 @@ function Row({ provider: p, compared, onToggleCompare, sortNote, near }: Props) 
  */
 export class BrowseResult extends Component<Props> {
   override shouldComponentUpdate(next: Props): boolean {
-    const prev = this.props as unknown as Record<string, unknown>;
-    const incoming = next as unknown as Record<string, unknown>;
-    for (const key in incoming) if (prev[key] !== incoming[key]) return true;
-    for (const key in prev) if (!(key in incoming)) return true;
-    return false;
+    return !shallowEqual(this.props, next);
   }
 
   override render() {

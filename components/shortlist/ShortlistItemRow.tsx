@@ -17,6 +17,7 @@ import { ShortlistUpdated } from './ShortlistUpdated';
 import { ChangeNotice } from './ChangeNotice';
 import { ChangeHistory } from './ChangeHistory';
 import { hasUnseen, removalText } from '@/lib/changes/unseen';
+import { shallowEqual } from '@/lib/shallow-equal';
 
 const STATUSES = Object.keys(ITEM_STATUS_LABEL) as ItemStatus[];
 
@@ -202,15 +203,10 @@ function Row({ item, provider, index, count, expanded, onToggle, onMove, onRemov
 
 /**
  * One clinic on a shortlist. Memoised (shallow props), so a change to one item re-renders only that row.
- * Not preact/compat's memo: importing compat would switch every onChange in the panel to input events.
  */
 export class ShortlistItemRow extends Component<ShortlistItemRowProps> {
   override shouldComponentUpdate(next: ShortlistItemRowProps): boolean {
-    const prev = this.props as unknown as Record<string, unknown>;
-    const incoming = next as unknown as Record<string, unknown>;
-    for (const key in incoming) if (prev[key] !== incoming[key]) return true;
-    for (const key in prev) if (!(key in incoming)) return true;
-    return false;
+    return !shallowEqual(this.props, next);
   }
 
   override render() {

@@ -4,9 +4,7 @@ import { useProvider, useProviderCount } from '@/state/dataset';
 import { useFirstScreen } from '@/state/first-screen';
 import type { Route } from '@/lib/route';
 import type { SiteState } from '@/state/site-state';
-import { ProviderActions } from '@/components/provider-card/ProviderActions';
-import { ProviderDetails } from '@/components/provider-card/ProviderDetails';
-import { ProviderLoadFailed } from '@/components/provider-card/ProviderLoadFailed';
+import { LoadedProvider } from '@/components/provider-card/LoadedProvider';
 
 // "Save this site" (the page reader, its parser with zod, the custom-clinic form) is only offered on a site that is
 // not recognised: its code loads then, not with the card.
@@ -24,21 +22,9 @@ export function SiteView({ site, go }: { site: SiteState; go: (r: Route) => void
   const loaded = useProvider(id);
   useFirstScreen(!site.loading && !(id !== null && loaded.status === 'loading'));
   if (site.loading) return <Loading what="this site" />;
+  if (result?.kind === 'provider') return <LoadedProvider loaded={loaded} incognito={state?.incognito ?? false} go={go} />;
+  // A look-alike's message names the provider it is not: wait for that record.
   if (id !== null && loaded.status === 'loading') return <Loading />;
-  if (result?.kind === 'provider') {
-    if (loaded.status === 'error') return <ProviderLoadFailed error={loaded.error} onRetry={loaded.retry} />;
-    if (loaded.status === 'ready') {
-      const provider = loaded.value;
-      return (
-        <ProviderDetails
-          key={provider.id}
-          provider={provider}
-          go={go}
-          actions={<ProviderActions provider={provider} incognito={state?.incognito ?? false} go={go} />}
-        />
-      );
-    }
-  }
   const other = loaded.status === 'ready' ? loaded.value : undefined;
   return (
     <LazyView

@@ -259,7 +259,7 @@ const span = (low: number, high: number) => (low === high ? `${low}` : `${low}â€
  * The typical initial series that fits the provider: Spravato's label schedule for a Spravato-only centre
  * (twice a week for four weeks), else the usual ketamine series.
  */
-export function typicalSeries(general: General, provider: Provider | null): Series {
+function typicalSeries(general: General, provider: Provider | null): Series {
   return provider && isSpravatoOnly(provider) ? general.spravato.initialSeries : general.initialSeries;
 }
 
