@@ -125,25 +125,35 @@ export function useSiteState(): SiteState {
       return;
     }
     let live = true;
+    // Reads and change events can arrive out of order: an older state never replaces a newer one.
+    const show = (s: TabState | null) => {
+      if (live) setState((current) => (s && current && current.tabId === s.tabId && current.updatedAt > s.updatedAt ? current : s));
+    };
     const load = (first = false) => {
       const pending = first ? early?.state.get(tabId) : undefined;
       if (pending) early?.state.delete(tabId); // the start-up read serves the first load only
-      (pending ?? readTabState(tabId)).then(
-        (s) => live && setState(s),
-        () => live && setState(null),
-      );
+      (pending ?? readTabState(tabId)).then(show, () => show(null));
     };
     const key = tabStateKey(tabId);
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'session' || !(key in changes)) return;
-      const next = changes[key]?.newValue as TabState | undefined;
-      if (next) setState(next);
+      const next = changes[key]?.newValue;
+      if (isTabState(next, tabId)) show(next);
       else load();
     };
     // Keep what the first render already shows for this tab; anything else is loading until read.
     setState((current) => (current && current.tabId === tabId ? current : undefined));
     browser.storage.onChanged.addListener(onChanged);
     load(true);
+    // The start-up read ran before this listener existed: what the background recorded in between (a page
+    // that finished loading while the panel started) is read once more now, from storage only.
+    browser.storage.session.get(key).then(
+      (r) => {
+        const stored = r[key];
+        if (isTabState(stored, tabId)) show(stored);
+      },
+      () => undefined,
+    );
     return () => {
       live = false;
       browser.storage.onChanged.removeListener(onChanged);
